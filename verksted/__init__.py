@@ -1,0 +1,61 @@
+"""Verksted: learning networks (utviklingsverksted) for municipal health and care services."""
+from __future__ import annotations
+
+from flask import Flask
+
+from verksted.config import load_config
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder="../templates",
+        static_folder="../static",
+    )
+    app.config.from_mapping(load_config(app.instance_path))
+    if test_config:
+        app.config.update(test_config)
+
+    _init_extensions(app)
+    _register_blueprints(app)
+
+    from verksted import cli, web
+
+    cli.init_app(app)
+    web.init_app(app)
+    return app
+
+
+def _init_extensions(app: Flask) -> None:
+    from verksted import i18n, mail  # noqa: F401  (mail registers its commit hooks)
+    from verksted.accounts.models import User
+    from verksted.extensions import babel, csrf, db, login_manager, migrate
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(app.root_path + "/../migrations"), render_as_batch=True)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=i18n.select_locale, default_translation_directories=i18n.TRANSLATIONS)
+
+    login_manager.init_app(app)
+    login_manager.login_view = "accounts.login"
+    login_manager.login_message = None  # the sign-in page says why on its own
+    login_manager.session_protection = "basic"
+
+    @login_manager.user_loader
+    def load_user(user_id: str):
+        ident, _, token = user_id.partition(":")
+        if not ident.isdigit():
+            return None
+        user = db.session.get(User, int(ident))
+        return user if user is not None and user.session_token == token else None
+
+
+def _register_blueprints(app: Flask) -> None:
+    from verksted.accounts import bp as accounts
+    from verksted.admin import bp as admin
+    from verksted.networks import bp as networks
+
+    app.register_blueprint(accounts)
+    app.register_blueprint(networks)
+    app.register_blueprint(admin, url_prefix="/admin")

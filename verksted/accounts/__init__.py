@@ -1,0 +1,5 @@
+from flask import Blueprint
+
+bp = Blueprint("accounts", __name__)
+
+from verksted.accounts import views  # noqa: E402,F401

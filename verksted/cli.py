@@ -1,0 +1,56 @@
+"""Commands under `flask --app verksted …`."""
+from __future__ import annotations
+
+import getpass
+import os
+
+import click
+from flask import Flask
+
+from verksted.errors import Refused
+from verksted.extensions import db
+
+
+def init_app(app: Flask) -> None:
+    app.cli.add_command(seed_demo)
+    app.cli.add_command(create_admin)
+
+
+@click.command("seed-demo")
+def seed_demo():
+    """Load the demo network (once) and print how to sign in."""
+    from verksted import demo
+
+    created = demo.seed()
+    db.session.commit()
+    click.echo("Demodata lastet inn." if created else "Demodata finnes allerede.")
+    click.echo(demo.sign_in_help())
+
+
+@click.command("create-admin")
+@click.argument("email")
+@click.option("--name", default="Administrator", help="Navnet som vises i Verksted.")
+@click.option("--password", envvar="VERKSTED_ADMIN_PASSWORD", default=None, help="Spørres om hvis det ikke er gitt.")
+def create_admin(email: str, name: str, password: str | None):
+    """Create a platform administrator, or make an existing user one."""
+    from verksted.accounts import services
+    from verksted.forms import PASSWORD_MIN
+
+    user = services.user_by_email(email)
+    if user is not None:
+        user.is_admin = True
+        db.session.commit()
+        click.echo(f"{user.email} er nå administrator.")
+        return
+    if password is None:
+        if not os.isatty(0):
+            raise click.UsageError("Oppgi passord med --password eller VERKSTED_ADMIN_PASSWORD.")
+        password = getpass.getpass("Passord: ")
+    if len(password) < PASSWORD_MIN:
+        raise click.UsageError(f"Passordet må ha minst {PASSWORD_MIN} tegn.")
+    try:
+        user = services.create_user(email, name, password, is_admin=True)
+    except Refused as refused:
+        raise click.UsageError(refused.message) from refused
+    db.session.commit()
+    click.echo(f"Administrator {user.email} er opprettet.")
