@@ -16,6 +16,7 @@ CONTENT_SECURITY_POLICY = (
 
 
 def init_app(app: Flask) -> None:
+    app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.filters["long_date"] = long_date
     app.jinja_env.filters["date_time"] = date_time
