@@ -72,5 +72,5 @@ class LoginFailure(db.Model):
 
     id: so.Mapped[int] = so.mapped_column(primary_key=True)
     email: so.Mapped[str] = so.mapped_column(sa.String(254), index=True)
-    remote_addr: so.Mapped[str] = so.mapped_column(sa.String(64), default="")
+    remote_addr: so.Mapped[str] = so.mapped_column(sa.String(64), default="", index=True)
     created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow, index=True)

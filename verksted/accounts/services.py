@@ -24,17 +24,26 @@ def user_by_email(email: str) -> User | None:
     return db.session.scalar(sa.select(User).where(User.email == normalise_email(email)))
 
 
-def minutes_blocked(email: str) -> int:
-    """Minutes until `email` may try again, 0 when sign-in is open."""
+def minutes_blocked(email: str, remote_addr: str = "") -> int:
+    """Minutes until sign-in opens again for this address (or this machine), 0 when open."""
     config = current_app.config
     window = timedelta(minutes=config["LOGIN_LOCK_MINUTES"])
+    waits = [
+        _wait(LoginFailure.email == normalise_email(email), config["LOGIN_MAX_FAILURES"], window),
+        # One machine guessing at many addresses is slowed down too.
+        _wait(LoginFailure.remote_addr == remote_addr, config["LOGIN_MAX_FAILURES"] * 6, window) if remote_addr else 0,
+    ]
+    return max(waits)
+
+
+def _wait(condition, limit: int, window: timedelta) -> int:
     recent = db.session.scalars(
         sa.select(LoginFailure.created_at)
-        .where(LoginFailure.email == normalise_email(email), LoginFailure.created_at > utcnow() - window)
+        .where(condition, LoginFailure.created_at > utcnow() - window)
         .order_by(LoginFailure.created_at.desc())
-        .limit(config["LOGIN_MAX_FAILURES"])
+        .limit(limit)
     ).all()
-    if len(recent) < config["LOGIN_MAX_FAILURES"]:
+    if len(recent) < limit:
         return 0
     opens_at = recent[-1] + window
     return max(1, math.ceil((opens_at - utcnow()).total_seconds() / 60))
@@ -43,7 +52,8 @@ def minutes_blocked(email: str) -> int:
 def authenticate(email: str, password: str, remote_addr: str = "") -> User:
     """The user with these credentials; refuses while too many recent attempts failed."""
     email = normalise_email(email)
-    blocked = minutes_blocked(email)
+    remote_addr = (remote_addr or "")[:64]
+    blocked = minutes_blocked(email, remote_addr)
     if blocked:
         raise Refused(
             _(
@@ -54,7 +64,8 @@ def authenticate(email: str, password: str, remote_addr: str = "") -> User:
         )
     user = user_by_email(email)
     if user is None or not user.check_password(password):
-        db.session.add(LoginFailure(email=email[:254], remote_addr=(remote_addr or "")[:64]))
+        db.session.execute(sa.delete(LoginFailure).where(LoginFailure.created_at < utcnow() - timedelta(days=1)))
+        db.session.add(LoginFailure(email=email[:254], remote_addr=remote_addr))
         raise Refused(_("Feil e-postadresse eller passord."))
     db.session.execute(sa.delete(LoginFailure).where(LoginFailure.email == email))
     user.last_login_at = utcnow()
