@@ -54,8 +54,14 @@ def _init_extensions(app: Flask) -> None:
 def _register_blueprints(app: Flask) -> None:
     from verksted.accounts import bp as accounts
     from verksted.admin import bp as admin
+    from verksted.calendar import bp as calendar
+    from verksted.gatherings import bp as gatherings
     from verksted.networks import bp as networks
+    from verksted.plan import bp as plan
 
     app.register_blueprint(accounts)
     app.register_blueprint(networks)
+    app.register_blueprint(gatherings)
+    app.register_blueprint(plan)
+    app.register_blueprint(calendar)
     app.register_blueprint(admin, url_prefix="/admin")

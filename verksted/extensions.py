@@ -1,10 +1,12 @@
 """Extension objects, created here and bound to the app in create_app()."""
+import enum
+
+import sqlalchemy as sa
 from flask_babel import Babel
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
-import sqlalchemy as sa
 from sqlalchemy import MetaData
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
@@ -24,6 +26,19 @@ class Base(DeclarativeBase):
 
 
 db = SQLAlchemy(model_class=Base)
+
+
+def db_enum(kind: type[enum.Enum]) -> sa.Enum:
+    """A Python enum stored as its string values, checked by the app, portable across databases."""
+    return sa.Enum(
+        kind,
+        native_enum=False,
+        length=20,
+        values_callable=lambda members: [m.value for m in members],
+        validate_strings=True,
+    )
+
+
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()

@@ -13,16 +13,18 @@ from flask import abort, g
 from flask_login import current_user
 
 from verksted.extensions import db, login_manager
-from verksted.networks.models import Membership, Network, Role, Team
+from verksted.networks.models import Membership, Network, Role
 
 
 class Action(enum.StrEnum):
     ADMINISTER = "platform.administer"  # create networks and project leaders
-    VIEW_NETWORK = "network.view"  # the network's public parts
-    MANAGE_NETWORK = "network.manage"  # settings, organisation, teams, invitations
+    VIEW_NETWORK = "network.view"  # the network's shared parts: goals, teams, gatherings, plan, files
+    MANAGE_NETWORK = "network.manage"  # settings, organisation, gatherings, plan, invitations
     VIEW_PEOPLE = "network.people"  # everyone in the network with their addresses
     VIEW_TEAM = "team.view"
     MANAGE_TEAM = "team.manage"
+    REGISTER_TEAM = "team.register"  # sign a team's people up for gatherings
+    VIEW_REGISTRATIONS = "gathering.registrations"  # who comes, with dietary needs
 
 
 def memberships() -> dict[int, Membership]:
@@ -35,17 +37,34 @@ def memberships() -> dict[int, Membership]:
     return g.memberships
 
 
-def _network_of(target) -> Network | int | None:
-    if isinstance(target, Network):
-        return target
-    if isinstance(target, Team):
-        return target.network_id
-    return None
-
-
 def _network_id(target) -> int | None:
-    network = _network_of(target)
-    return network.id if isinstance(network, Network) else network
+    if isinstance(target, Network):
+        return target.id
+    return getattr(target, "network_id", None)
+
+
+def _membership(user, target) -> Membership | None:
+    if user is current_user._get_current_object():
+        return memberships().get(_network_id(target))
+    return db.session.scalar(
+        sa.select(Membership).where(Membership.user_id == user.id, Membership.network_id == _network_id(target))
+    )
+
+
+_LEADS = (Role.FACILITATOR,)
+_READS_ALL = (Role.FACILITATOR, Role.OBSERVER)
+
+# For each action: may this membership do it to this target?
+_POLICY = {
+    Action.VIEW_NETWORK: lambda m, target: True,
+    Action.MANAGE_NETWORK: lambda m, target: m.role in _LEADS,
+    Action.VIEW_PEOPLE: lambda m, target: m.role in _READS_ALL,
+    Action.VIEW_TEAM: lambda m, team: m.role in _READS_ALL or m.team_id == team.id,
+    Action.MANAGE_TEAM: lambda m, team: m.role in _LEADS,
+    Action.REGISTER_TEAM: lambda m, team: m.role in _LEADS or (m.team_id == team.id and m.is_group_leader),
+    Action.VIEW_REGISTRATIONS: lambda m, gathering: m.role in _READS_ALL
+    or (m.team_id is not None and m.team_id == gathering.host_team_id),
+}
 
 
 def can(action: Action, target=None, user=None) -> bool:
@@ -56,25 +75,8 @@ def can(action: Action, target=None, user=None) -> bool:
         return True
     if action is Action.ADMINISTER:
         return False
-    membership = memberships().get(_network_id(target)) if user is current_user else _membership(user, target)
-    if membership is None:
-        return False
-    role = membership.role
-    if action is Action.VIEW_NETWORK:
-        return True
-    if action in (Action.MANAGE_NETWORK, Action.MANAGE_TEAM):
-        return role is Role.FACILITATOR
-    if action is Action.VIEW_PEOPLE:
-        return role in (Role.FACILITATOR, Role.OBSERVER)
-    if action is Action.VIEW_TEAM:
-        return role in (Role.FACILITATOR, Role.OBSERVER) or membership.team_id == target.id
-    return False
-
-
-def _membership(user, target) -> Membership | None:
-    return db.session.scalar(
-        sa.select(Membership).where(Membership.user_id == user.id, Membership.network_id == _network_id(target))
-    )
+    membership = _membership(user, target)
+    return membership is not None and _POLICY[action](membership, target)
 
 
 def authorize(action: Action, target=None) -> None:

@@ -8,7 +8,7 @@ import sqlalchemy.orm as so
 
 from verksted.accounts.models import User
 from verksted.clock import utcnow
-from verksted.extensions import db
+from verksted.extensions import db, db_enum
 
 
 class Role(enum.StrEnum):
@@ -26,16 +26,6 @@ class OrgGroup(enum.StrEnum):
     STEERING = "steering"
     WORKING = "working"
     REFERENCE = "reference"
-
-
-def _enum(kind: type[enum.Enum]) -> sa.Enum:
-    return sa.Enum(
-        kind,
-        native_enum=False,
-        length=20,
-        values_callable=lambda members: [m.value for m in members],
-        validate_strings=True,
-    )
 
 
 class Network(db.Model):
@@ -91,7 +81,7 @@ class OrganisationMember(db.Model):
 
     id: so.Mapped[int] = so.mapped_column(primary_key=True)
     network_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("networks.id", ondelete="CASCADE"), index=True)
-    group: so.Mapped[OrgGroup] = so.mapped_column(_enum(OrgGroup))
+    group: so.Mapped[OrgGroup] = so.mapped_column(db_enum(OrgGroup))
     position: so.Mapped[int] = so.mapped_column(default=0)
     name: so.Mapped[str] = so.mapped_column(sa.String(120))
     role: so.Mapped[str] = so.mapped_column(sa.String(120), default="")
@@ -110,7 +100,7 @@ class Team(db.Model):
     network_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("networks.id", ondelete="CASCADE"), index=True)
     municipality: so.Mapped[str] = so.mapped_column(sa.String(120))
     municipality_number: so.Mapped[str | None] = so.mapped_column(sa.String(4))
-    status: so.Mapped[TeamStatus] = so.mapped_column(_enum(TeamStatus), default=TeamStatus.ACTIVE)
+    status: so.Mapped[TeamStatus] = so.mapped_column(db_enum(TeamStatus), default=TeamStatus.ACTIVE)
     withdrawn_on: so.Mapped[date | None]
     withdrawal_reason: so.Mapped[str] = so.mapped_column(sa.Text, default="")
     contact_user_id: so.Mapped[int | None] = so.mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
@@ -137,7 +127,7 @@ class Membership(db.Model):
     id: so.Mapped[int] = so.mapped_column(primary_key=True)
     user_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), index=True)
     network_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("networks.id", ondelete="CASCADE"), index=True)
-    role: so.Mapped[Role] = so.mapped_column(_enum(Role))
+    role: so.Mapped[Role] = so.mapped_column(db_enum(Role))
     team_id: so.Mapped[int | None] = so.mapped_column(sa.ForeignKey("teams.id", ondelete="CASCADE"), index=True)
     is_group_leader: so.Mapped[bool] = so.mapped_column(default=False)
     team_role: so.Mapped[str] = so.mapped_column(sa.String(120), default="")
@@ -157,7 +147,7 @@ class Invitation(db.Model):
     network_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("networks.id", ondelete="CASCADE"), index=True)
     email: so.Mapped[str] = so.mapped_column(sa.String(254))
     name: so.Mapped[str] = so.mapped_column(sa.String(120), default="")
-    role: so.Mapped[Role] = so.mapped_column(_enum(Role))
+    role: so.Mapped[Role] = so.mapped_column(db_enum(Role))
     team_id: so.Mapped[int | None] = so.mapped_column(sa.ForeignKey("teams.id", ondelete="CASCADE"))
     is_group_leader: so.Mapped[bool] = so.mapped_column(default=False)
     team_role: so.Mapped[str] = so.mapped_column(sa.String(120), default="")

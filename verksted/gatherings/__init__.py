@@ -1,0 +1,5 @@
+from flask import Blueprint
+
+bp = Blueprint("gatherings", __name__)
+
+from verksted.gatherings import views  # noqa: E402,F401
