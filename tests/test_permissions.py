@@ -1,0 +1,184 @@
+"""Every route, every kind of visitor: who gets in, who is told no, who is not told anything.
+
+The table below is the product's access rule written out. A new route fails
+`test_every_route_is_in_the_table` until it is added here with its answers.
+"""
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from tests.conftest import VISITORS
+from tests.pages import text
+
+OK = "ok"  # the page (200), a redirect onwards (302, not to sign-in) or the form's own complaint (422)
+LOGIN = "login"  # sent to /logg-inn, with the way back in ?next=
+FORBIDDEN = 403  # may know the thing exists, may not do this
+NOT_FOUND = 404  # may not know it exists
+GONE = 410  # a link that does not work (the token routes, with a bogus token)
+SIGNED_OUT = "signed out"  # sent to /logg-inn without ?next=
+
+# For each role, in the order of VISITORS:
+#   anonymous, other team member, team member, observer, other network's facilitator, facilitator, admin
+PUBLIC = (OK,) * 7
+GONE_FOR_ALL = (GONE,) * 7
+SIGNED_IN = (LOGIN, OK, OK, OK, OK, OK, OK)
+VIEW_NETWORK = (LOGIN, OK, OK, OK, NOT_FOUND, OK, OK)
+VIEW_TEAM = (LOGIN, FORBIDDEN, OK, OK, NOT_FOUND, OK, OK)
+VIEW_PEOPLE = (LOGIN, FORBIDDEN, FORBIDDEN, OK, NOT_FOUND, OK, OK)
+MANAGE = (LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK, OK)
+ADMIN_ONLY = (LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK)
+
+# (rule, method) -> (how to fill in the rule from the world, answers per visitor)
+RULES = {
+    ("/logg-inn", "GET"): (lambda w: "/logg-inn", PUBLIC),
+    ("/logg-inn", "POST"): (lambda w: "/logg-inn", PUBLIC),
+    ("/logg-ut", "POST"): (lambda w: "/logg-ut", (LOGIN,) + (SIGNED_OUT,) * 6),
+    ("/glemt-passord", "GET"): (lambda w: "/glemt-passord", PUBLIC),
+    ("/glemt-passord", "POST"): (lambda w: "/glemt-passord", PUBLIC),
+    ("/nytt-passord/<token>", "GET"): (lambda w: "/nytt-passord/ikke-en-ekte-lenke", GONE_FOR_ALL),
+    ("/nytt-passord/<token>", "POST"): (lambda w: "/nytt-passord/ikke-en-ekte-lenke", GONE_FOR_ALL),
+    ("/profil", "GET"): (lambda w: "/profil", SIGNED_IN),
+    ("/profil", "POST"): (lambda w: "/profil", SIGNED_IN),
+    ("/profil/passord", "POST"): (lambda w: "/profil/passord", SIGNED_IN),
+    ("/sprak", "POST"): (lambda w: "/sprak", PUBLIC),
+    ("/", "GET"): (lambda w: "/", SIGNED_IN),
+    ("/nettverk", "GET"): (lambda w: "/nettverk", SIGNED_IN),
+    ("/nettverk/<int:network_id>", "GET"): (lambda w: f"/nettverk/{w.network.id}", VIEW_NETWORK),
+    ("/nettverk/<int:network_id>/rediger", "GET"): (lambda w: f"/nettverk/{w.network.id}/rediger", MANAGE),
+    ("/nettverk/<int:network_id>/rediger", "POST"): (lambda w: f"/nettverk/{w.network.id}/rediger", MANAGE),
+    ("/nettverk/<int:network_id>/organisasjon", "GET"): (lambda w: f"/nettverk/{w.network.id}/organisasjon", MANAGE),
+    ("/nettverk/<int:network_id>/organisasjon", "POST"): (lambda w: f"/nettverk/{w.network.id}/organisasjon", MANAGE),
+    ("/organisasjon/<int:member_id>/rediger", "GET"): (lambda w: f"/organisasjon/{w.org_member.id}/rediger", MANAGE),
+    ("/organisasjon/<int:member_id>/rediger", "POST"): (lambda w: f"/organisasjon/{w.org_member.id}/rediger", MANAGE),
+    ("/organisasjon/<int:member_id>/flytt/<direction>", "POST"): (
+        lambda w: f"/organisasjon/{w.org_member.id}/flytt/ned", MANAGE),
+    ("/organisasjon/<int:member_id>/slett", "POST"): (lambda w: f"/organisasjon/{w.org_member.id}/slett", MANAGE),
+    ("/nettverk/<int:network_id>/team/nytt", "GET"): (lambda w: f"/nettverk/{w.network.id}/team/nytt", MANAGE),
+    ("/nettverk/<int:network_id>/team/nytt", "POST"): (lambda w: f"/nettverk/{w.network.id}/team/nytt", MANAGE),
+    ("/team/<int:team_id>", "GET"): (lambda w: f"/team/{w.team_x.id}", VIEW_TEAM),
+    ("/team/<int:team_id>/rediger", "GET"): (lambda w: f"/team/{w.team_x.id}/rediger", MANAGE),
+    ("/team/<int:team_id>/rediger", "POST"): (lambda w: f"/team/{w.team_x.id}/rediger", MANAGE),
+    ("/team/<int:team_id>/trekk-ut", "GET"): (lambda w: f"/team/{w.team_x.id}/trekk-ut", MANAGE),
+    ("/team/<int:team_id>/trekk-ut", "POST"): (lambda w: f"/team/{w.team_x.id}/trekk-ut", MANAGE),
+    ("/team/<int:team_id>/gjenaktiver", "POST"): (lambda w: f"/team/{w.team_x.id}/gjenaktiver", MANAGE),
+    ("/nettverk/<int:network_id>/personer", "GET"): (lambda w: f"/nettverk/{w.network.id}/personer", VIEW_PEOPLE),
+    ("/nettverk/<int:network_id>/inviter", "GET"): (lambda w: f"/nettverk/{w.network.id}/inviter", MANAGE),
+    ("/nettverk/<int:network_id>/inviter", "POST"): (lambda w: f"/nettverk/{w.network.id}/inviter", MANAGE),
+    ("/invitasjoner/<int:invitation_id>/send-igjen", "POST"): (
+        lambda w: f"/invitasjoner/{w.invitation.id}/send-igjen", MANAGE),
+    ("/invitasjoner/<int:invitation_id>/trekk-tilbake", "POST"): (
+        lambda w: f"/invitasjoner/{w.invitation.id}/trekk-tilbake", MANAGE),
+    ("/invitasjon/<token>", "GET"): (lambda w: "/invitasjon/ikke-en-ekte-lenke", GONE_FOR_ALL),
+    ("/invitasjon/<token>", "POST"): (lambda w: "/invitasjon/ikke-en-ekte-lenke", GONE_FOR_ALL),
+    ("/medlemskap/<int:membership_id>/rediger", "GET"): (
+        lambda w: f"/medlemskap/{w.memberships.team_member.id}/rediger", MANAGE),
+    ("/medlemskap/<int:membership_id>/rediger", "POST"): (
+        lambda w: f"/medlemskap/{w.memberships.team_member.id}/rediger", MANAGE),
+    ("/medlemskap/<int:membership_id>/fjern", "POST"): (
+        lambda w: f"/medlemskap/{w.memberships.team_member.id}/fjern", MANAGE),
+    ("/admin/", "GET"): (lambda w: "/admin/", ADMIN_ONLY),
+    ("/admin/nettverk/nytt", "GET"): (lambda w: "/admin/nettverk/nytt", ADMIN_ONLY),
+    ("/admin/nettverk/nytt", "POST"): (lambda w: "/admin/nettverk/nytt", ADMIN_ONLY),
+    ("/admin/brukere", "GET"): (lambda w: "/admin/brukere", ADMIN_ONLY),
+}
+
+NOT_WALKED = {"static", "health"}
+
+
+def routes_in(app) -> set[tuple[str, str]]:
+    return {
+        (rule.rule, method)
+        for rule in app.url_map.iter_rules()
+        if rule.endpoint not in NOT_WALKED
+        for method in rule.methods - {"HEAD", "OPTIONS"}
+    }
+
+
+def test_every_route_is_in_the_table(app):
+    routes = routes_in(app)
+    missing = sorted(routes - RULES.keys())
+    gone = sorted(RULES.keys() - routes)
+    assert not missing, f"Add these routes to RULES in test_permissions.py with the answer for each visitor: {missing}"
+    assert not gone, f"These routes no longer exist; remove them from RULES: {gone}"
+
+
+def outcome(response):
+    """What the visitor experienced, in the table's terms."""
+    if response.status_code in (301, 302, 303):
+        target = urlsplit(response.headers["Location"])
+        if target.path == "/logg-inn":
+            return LOGIN if "next" in parse_qs(target.query) else SIGNED_OUT
+        return OK
+    if response.status_code in (200, 422):
+        return OK
+    return response.status_code
+
+
+CASES = [
+    pytest.param(method, rule, visitor, expected, id=f"{method} {rule} as {visitor}")
+    for (rule, method), (_, answers) in RULES.items()
+    for visitor, expected in zip(VISITORS, answers, strict=True)
+]
+
+
+@pytest.mark.parametrize(("method", "rule", "visitor", "expected"), CASES)
+def test_route_answers_each_visitor_as_the_rules_say(world, method, rule, visitor, expected):
+    path = RULES[(rule, method)][0](world)
+    client = world.client_for(visitor)
+
+    response = client.open(path, method=method)
+
+    assert outcome(response) == expected, (
+        f"{method} {path} as {visitor}: got {response.status_code} {response.headers.get('Location', '')}"
+    )
+
+
+@pytest.mark.parametrize("visitor", ["other_team_member", "observer", "other_facilitator"])
+def test_refusals_are_explained_in_norwegian(world, visitor):
+    response = world.client_for(visitor).get(f"/team/{world.team_x.id}/rediger")
+
+    if response.status_code == 403:
+        assert "Du har ikke tilgang til denne siden." in text(response)
+    else:
+        assert response.status_code == 404
+        assert "Siden finnes ikke, eller du har ikke tilgang til den." in text(response)
+
+
+@pytest.mark.parametrize("path", ["/nytt-passord/ikke-en-ekte-lenke", "/invitasjon/ikke-en-ekte-lenke"])
+def test_a_bogus_link_says_it_does_not_work(client, path):
+    response = client.get(path)
+
+    assert response.status_code == 410
+    assert "Lenken virker ikke" in text(response)
+    assert "ugyldig" in text(response)
+
+
+def test_signing_in_brings_the_visitor_back_to_the_page_asked_for(world):
+    client = world.client_for("anonymous")
+
+    response = client.get(f"/team/{world.team_x.id}")
+
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith("/logg-inn?next=")
+
+
+def test_a_team_member_sees_other_teams_listed_but_cannot_open_them(world):
+    client = world.client_for("team_member")
+
+    page = client.get(f"/nettverk/{world.network.id}").get_data(as_text=True)
+
+    assert f'href="/team/{world.team_x.id}"' in page
+    assert "Havbygd kommune" in page
+    assert f'href="/team/{world.team_y.id}"' not in page
+
+
+def test_a_project_leader_of_one_network_cannot_see_that_another_exists(world):
+    client = world.client_for("other_facilitator")
+
+    networks_page = client.get("/nettverk")
+
+    assert "Heltid i Sørdalen" in text(networks_page)
+    assert "Rekruttering i Nordfjella" not in text(networks_page)
+    assert client.get(f"/nettverk/{world.network.id}").status_code == 404
