@@ -1,0 +1,258 @@
+"""Shared pieces for the benchmarks in bench/.
+
+A benchmark
+1. gets a fresh, migrated database with `bench_database()` and fills it through the models,
+2. starts gunicorn on it with `gunicorn_server(url)`,
+3. signs in with `Client(base).sign_in(email, password)`, and
+4. times sequential requests with `measure(client, path)`,
+then prints its result as one last line of `key=value` pairs with `report(...)`.
+
+Only the standard library is used on the client side (urllib + http.cookiejar), so the numbers
+are the server's and nothing needs installing. Set VERKSTED_BENCH_DATABASE_URL to measure
+against another database (e.g. PostgreSQL) instead of a new SQLite file; the benchmark then adds
+its rows to that database.
+"""
+from __future__ import annotations
+
+import http.cookiejar
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+SECRET_KEY = "bench-only-secret-key-not-for-production-use-0123456789abcdef"
+WORKERS = 2
+
+
+class BenchError(RuntimeError):
+    """The benchmark could not measure what it set out to."""
+
+
+# --- database -------------------------------------------------------------------------------
+
+
+@contextmanager
+def bench_database():
+    """Yield (app, database_url): a migrated database and an app bound to it.
+
+    Fill it inside `with app.app_context():` and commit; the engine is disposed afterwards so
+    that the server's workers have the database to themselves.
+    """
+    url = os.environ.get("VERKSTED_BENCH_DATABASE_URL")
+    tmp = None
+    if not url:
+        tmp = tempfile.TemporaryDirectory(prefix="verksted-bench-")
+        url = f"sqlite:///{tmp.name}/bench.sqlite3"
+    os.environ["DATABASE_URL"] = url
+    os.environ["SECRET_KEY"] = SECRET_KEY
+    os.environ["VERKSTED_ENV"] = "development"  # plain http: session cookies must not be Secure
+
+    import flask_migrate
+
+    from verksted import create_app
+    from verksted.extensions import db
+
+    app = create_app()
+    with app.app_context():
+        flask_migrate.upgrade()
+    try:
+        yield app, url
+    finally:
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
+        if tmp is not None:
+            tmp.cleanup()
+
+
+# --- server ---------------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _gunicorn_command() -> list[str]:
+    # The interpreter running the benchmark has Verksted installed (make bench uses .venv's).
+    return [sys.executable, "-m", "gunicorn"]
+
+
+@dataclass
+class Server:
+    base_url: str
+    log_path: Path
+
+    def log_tail(self, lines: int = 60) -> str:
+        try:
+            text = self.log_path.read_text(errors="replace")
+        except OSError:
+            return ""
+        return "\n".join(text.splitlines()[-lines:])
+
+
+@contextmanager
+def gunicorn_server(database_url: str, workers: int = WORKERS, timeout: float = 30.0):
+    """Run `gunicorn wsgi:app` on a free 127.0.0.1 port until the block ends."""
+    port = _free_port()
+    env = dict(os.environ, DATABASE_URL=database_url, SECRET_KEY=SECRET_KEY, VERKSTED_ENV="development")
+    log_dir = tempfile.TemporaryDirectory(prefix="verksted-bench-log-")
+    log_path = Path(log_dir.name) / "gunicorn.log"
+    command = _gunicorn_command() + [
+        "--workers", str(workers),
+        "--bind", f"127.0.0.1:{port}",
+        "--chdir", str(ROOT),
+        "--log-level", "warning",
+        "wsgi:app",
+    ]
+    server = Server(base_url=f"http://127.0.0.1:{port}", log_path=log_path)
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        _wait_until_healthy(server, process, timeout)
+        yield server
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        log_dir.cleanup()
+
+
+def _wait_until_healthy(server: Server, process: subprocess.Popen, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise BenchError(f"gunicorn stoppet (status {process.returncode}):\n{server.log_tail()}")
+        try:
+            with urllib.request.urlopen(server.base_url + "/helse", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.1)
+    raise BenchError(f"gunicorn svarte ikke på /helse innen {timeout:.0f} s:\n{server.log_tail()}")
+
+
+# --- client ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Response:
+    status: int
+    url: str
+    body: str
+
+
+class _CsrfFinder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.token: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "input" and self.token is None:
+            values = dict(attrs)
+            if values.get("name") == "csrf_token":
+                self.token = values.get("value") or ""
+
+
+def csrf_token(html: str) -> str:
+    finder = _CsrfFinder()
+    finder.feed(html)
+    if not finder.token:
+        raise BenchError("Fant ikke csrf_token i skjemaet.")
+    return finder.token
+
+
+class Client:
+    """A browser-less visitor with its own cookies."""
+
+    def __init__(self, base_url: str, timeout: float = 30.0) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.timeout = timeout
+        self.cookies = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.cookies))
+
+    def request(self, path: str, data: dict | None = None) -> Response:
+        body = urllib.parse.urlencode(data).encode() if data is not None else None
+        req = urllib.request.Request(self.base_url + path, data=body)
+        try:
+            with self.opener.open(req, timeout=self.timeout) as response:
+                return Response(response.status, response.geturl(), response.read().decode("utf-8", "replace"))
+        except urllib.error.HTTPError as error:
+            return Response(error.code, error.geturl(), error.read().decode("utf-8", "replace"))
+
+    def get(self, path: str) -> Response:
+        return self.request(path)
+
+    def post(self, path: str, fields: dict) -> Response:
+        return self.request(path, data=fields)
+
+    def sign_in(self, email: str, password: str) -> None:
+        form = self.get("/logg-inn")
+        if form.status != 200:
+            raise BenchError(f"GET /logg-inn ga {form.status}")
+        result = self.post(
+            "/logg-inn", {"email": email, "password": password, "csrf_token": csrf_token(form.body)}
+        )
+        if result.status != 200 or urllib.parse.urlsplit(result.url).path == "/logg-inn":
+            raise BenchError(f"Innlogging som {email} mislyktes (status {result.status}, {result.url}).")
+
+
+# --- timing ---------------------------------------------------------------------------------
+
+
+def percentile(samples: list[float], fraction: float) -> float:
+    """Linear interpolation between the closest ranks (fraction 0.5 is the median)."""
+    ordered = sorted(samples)
+    if not ordered:
+        raise ValueError("no samples")
+    position = (len(ordered) - 1) * fraction
+    low = int(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+def measure(client: Client, path: str, count: int = 200, warmup: int = 20, server: Server | None = None) -> dict:
+    """Time `count` sequential GETs of `path` after `warmup` untimed ones; every one must be 200."""
+    durations: list[float] = []
+    for i in range(warmup + count):
+        start = time.perf_counter()
+        response = client.get(path)
+        elapsed = (time.perf_counter() - start) * 1000
+        if response.status != 200:
+            log = f"\n--- gunicorn-logg ---\n{server.log_tail()}" if server else ""
+            raise BenchError(f"GET {path} ga {response.status} (forespørsel {i + 1}).{log}")
+        if i >= warmup:
+            durations.append(elapsed)
+    return {
+        "p50_ms": percentile(durations, 0.50),
+        "p95_ms": percentile(durations, 0.95),
+        "mean_ms": statistics.fmean(durations),
+        "count": count,
+    }
+
+
+def report(**values) -> None:
+    """Print the result line: key=value pairs, floats with one decimal."""
+    parts = [f"{key}={value:.1f}" if isinstance(value, float) else f"{key}={value}" for key, value in values.items()]
+    print(" ".join(parts), flush=True)
