@@ -30,7 +30,7 @@ if [ $$status -eq 5 ]; then echo "FEIL: pytest fant ingen tester å kjøre (exit
 exit $$status
 endef
 
-.PHONY: help install install-test assets translations browser run test test-postgres bench migration clean
+.PHONY: help install install-test assets translations fonts browser run test test-postgres bench migration clean
 
 help:
 	@echo "make run            start Verksted med demodata på http://$(HOST):$(PORT)"
@@ -84,6 +84,12 @@ translations: $(VENV)/.installed
 		$(BIN)/pybabel -q compile -d $(TRANSLATIONS) -f; \
 	fi
 
+# --- Fonts for PDFs: DejaVu Sans for every Norwegian and Sámi letter, Symbola for emoji ----
+
+fonts:
+	@[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] && [ -f /usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf ] \
+		|| $(call apt_install,fonts-dejavu-core fonts-symbola)
+
 # --- Browser for the tests (Debian's Chromium; Playwright never downloads one) ------------
 
 browser:
@@ -91,7 +97,7 @@ browser:
 
 # --- Everyday targets ---------------------------------------------------------------------
 
-run: install assets translations
+run: install assets translations fonts
 	$(FLASK) db upgrade
 	$(FLASK) seed-demo
 	@echo
@@ -99,10 +105,10 @@ run: install assets translations
 	@echo
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
-test: install-test assets translations browser
+test: install-test assets translations fonts browser
 	$(call run_pytest,)
 
-test-postgres: install-test assets translations browser
+test-postgres: install-test assets translations fonts browser
 	$(call run_pytest,VERKSTED_TEST_POSTGRES=$(POSTGRES_URL))
 
 bench: install translations
