@@ -92,6 +92,7 @@ def app_config(database_url: str, outbox: Path, **overrides) -> dict:
         "WTF_CSRF_ENABLED": False,
         "MAIL_SERVER": "",
         "MAIL_OUTBOX": str(outbox),
+        "UPLOAD_FOLDER": str(Path(outbox).with_name("uploads")),  # beside the outbox, never in instance/
         "VERKSTED_BASE_URL": "http://localhost",
         **overrides,
     }

@@ -47,6 +47,8 @@ def load_config(instance_path: str) -> dict:
             )
         secret = _development_secret(instance)
 
+    upload_max_bytes = int(os.environ.get("UPLOAD_MAX_BYTES", str(20 * 1024 * 1024)))
+
     database_url = os.environ.get("DATABASE_URL") or f"sqlite:///{instance / 'verksted.sqlite3'}"
     # Hosting platforms still hand out the old scheme; SQLAlchemy wants the driver named.
     if database_url.startswith("postgres://"):
@@ -77,7 +79,10 @@ def load_config(instance_path: str) -> dict:
         "REMEMBER_COOKIE_DURATION": timedelta(days=14),
         "PERMANENT_SESSION_LIFETIME": timedelta(hours=12),
         "WTF_CSRF_TIME_LIMIT": None,  # the token lives as long as the session
-        "MAX_CONTENT_LENGTH": 25 * 1024 * 1024,
+        # Above the upload limit, so a too-big file gets a message by its field and not a bare 413.
+        "MAX_CONTENT_LENGTH": upload_max_bytes + 5 * 1024 * 1024,
+        "UPLOAD_FOLDER": os.environ.get("UPLOAD_FOLDER") or str(instance / "uploads"),
+        "UPLOAD_MAX_BYTES": upload_max_bytes,
         "BABEL_DEFAULT_LOCALE": "nb",
         "BABEL_DEFAULT_TIMEZONE": "Europe/Oslo",
         "INVITATION_VALID_DAYS": int(os.environ.get("INVITATION_VALID_DAYS", "14")),
