@@ -13,7 +13,7 @@ import os
 import secrets
 import shutil
 from contextlib import contextmanager
-from datetime import timedelta
+from datetime import date, time, timedelta
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -28,6 +28,7 @@ from verksted.accounts.models import User
 from verksted.accounts.tokens import new_token
 from verksted.clock import utcnow
 from verksted.extensions import db
+from verksted.gatherings.models import Gathering
 from verksted.networks.models import Invitation, Membership, Network, OrganisationMember, OrgGroup, Role, Team
 
 PASSWORD = "passord-for-test"
@@ -407,7 +408,7 @@ VISITORS = (
 
 
 @pytest.fixture
-def world(app, login, make_user, make_network, make_team, make_membership, make_org_member, make_invitation):
+def world(app, login, save, make_user, make_network, make_team, make_membership, make_org_member, make_invitation):
     """The cast of the permission tests.
 
     Network A has a facilitator, an observer, team X (Fjellbygd) and team Y (Havbygd), each with
@@ -437,6 +438,8 @@ def world(app, login, make_user, make_network, make_team, make_membership, make_
     org_member = make_org_member(network, OrgGroup.STEERING, "Rune Styringsleder", "Leder", "KS")
     invitation = make_invitation(network, "ny@fjellbygd.kommune.example", Role.TEAM_MEMBER, team_x,
                                  name="Nora Ny", invited_by=people.facilitator)
+    (gathering,) = save(Gathering(network_id=network.id, number=1, title="Oppstart", held_on=date(2026, 3, 30),
+                                  starts_at=time(9), ends_at=time(15), host_team_id=team_x.id))
 
     def client_for(visitor: str):
         client = app.test_client()
@@ -453,6 +456,7 @@ def world(app, login, make_user, make_network, make_team, make_membership, make_
         memberships=memberships,
         org_member=org_member,
         invitation=invitation,
+        gathering=gathering,
         client_for=client_for,
         **vars(people),
     )

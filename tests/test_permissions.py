@@ -23,6 +23,7 @@ SIGNED_OUT = "signed out"  # sent to /logg-inn without ?next=
 #   anonymous, other team member, team member, observer, other network's facilitator, facilitator, admin
 PUBLIC = (OK,) * 7
 GONE_FOR_ALL = (GONE,) * 7
+NOT_FOUND_FOR_ALL = (NOT_FOUND,) * 7  # a secret calendar address that does not exist
 SIGNED_IN = (LOGIN, OK, OK, OK, OK, OK, OK)
 VIEW_NETWORK = (LOGIN, OK, OK, OK, NOT_FOUND, OK, OK)
 VIEW_TEAM = (LOGIN, FORBIDDEN, OK, OK, NOT_FOUND, OK, OK)
@@ -82,6 +83,12 @@ RULES = {
     ("/admin/nettverk/nytt", "GET"): (lambda w: "/admin/nettverk/nytt", ADMIN_ONLY),
     ("/admin/nettverk/nytt", "POST"): (lambda w: "/admin/nettverk/nytt", ADMIN_ONLY),
     ("/admin/brukere", "GET"): (lambda w: "/admin/brukere", ADMIN_ONLY),
+    ("/kalender/<token>.ics", "GET"): (lambda w: "/kalender/ikke-en-ekte-adresse.ics", NOT_FOUND_FOR_ALL),
+    ("/samlinger/<int:gathering_id>.ics", "GET"): (lambda w: f"/samlinger/{w.gathering.id}.ics", VIEW_NETWORK),
+    ("/nettverk/<int:network_id>/kalender", "GET"): (lambda w: f"/nettverk/{w.network.id}/kalender", VIEW_NETWORK),
+    ("/nettverk/<int:network_id>/kalender/ny-adresse", "POST"): (
+        lambda w: f"/nettverk/{w.network.id}/kalender/ny-adresse", MANAGE),
+    ("/profil/kalender/ny-adresse", "POST"): (lambda w: "/profil/kalender/ny-adresse", SIGNED_IN),
 }
 
 NOT_WALKED = {"static", "health"}
