@@ -172,8 +172,6 @@ def test_a_message_queued_before_a_rollback_is_dropped(app, outbox):
     assert len(outbox) == 0
 
 
-@pytest.mark.xfail(strict=True, reason="BUG verksted/mail.py: the queue is dropped on after_rollback, which SQLAlchemy "
-                   "fires only when a database transaction was open; after_soft_rollback would catch every rollback")
 def test_a_message_queued_before_a_rollback_is_dropped_even_if_nothing_was_read(app, outbox):
     with app.test_request_context():
         queue_a_message()

@@ -6,6 +6,7 @@ import os
 
 import click
 from flask import Flask
+from flask.cli import with_appcontext
 
 from verksted.errors import Refused
 from verksted.extensions import db
@@ -17,6 +18,7 @@ def init_app(app: Flask) -> None:
 
 
 @click.command("seed-demo")
+@with_appcontext
 def seed_demo():
     """Load the demo network (once) and print how to sign in."""
     from verksted import demo
@@ -28,6 +30,7 @@ def seed_demo():
 
 
 @click.command("create-admin")
+@with_appcontext
 @click.argument("email")
 @click.option("--name", default="Administrator", help="Navnet som vises i Verksted.")
 @click.option("--password", envvar="VERKSTED_ADMIN_PASSWORD", default=None, help="Spørres om hvis det ikke er gitt.")

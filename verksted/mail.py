@@ -37,6 +37,7 @@ def compose(to: str, subject: str, template: str, to_name: str = "", **context) 
 
 def send_after_commit(message: EmailMessage) -> None:
     """Queue a message to go out when the current transaction commits."""
+    db.session.connection()  # make sure a transaction is open, so a rollback drops the message
     db.session.info.setdefault(_QUEUE_KEY, []).append(message)
 
 
@@ -80,6 +81,7 @@ def _deliver_queued(session) -> None:
         deliver(message, current_app.config)
 
 
-@sa.event.listens_for(db.session, "after_rollback")
-def _drop_queued(session) -> None:
-    session.info.pop(_QUEUE_KEY, None)
+@sa.event.listens_for(db.session, "after_soft_rollback")
+def _drop_queued(session, previous_transaction) -> None:
+    if previous_transaction.parent is None:  # the whole transaction, not a savepoint
+        session.info.pop(_QUEUE_KEY, None)

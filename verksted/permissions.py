@@ -68,7 +68,7 @@ _POLICY = {
 
 
 def can(action: Action, target=None, user=None) -> bool:
-    user = user or current_user
+    user = user or current_user._get_current_object()
     if not user.is_authenticated:
         return False
     if user.is_admin:

@@ -205,11 +205,6 @@ def test_changing_password_needs_the_current_one(client, login, kari):
     assert field_error(response, "current_password") == "Nåværende passord er feil."
 
 
-@pytest.mark.xfail(
-    run=False,
-    reason="BUG verksted/accounts/views.py change_password: login_user(current_user) stores the proxy itself, "
-    "so the next use of current_user recurses until the process dies (segfault). Remove this mark once fixed.",
-)
 def test_changing_password_signs_out_other_sessions_but_not_this_one(app, auth, client, kari):
     auth.login(kari.email)
     other_machine = app.test_client()

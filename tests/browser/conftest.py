@@ -154,7 +154,7 @@ def sign_out(page) -> None:
     """Press the header's sign-out button, whatever language the page is in."""
     # force: the button sits in a display:inline form, and Playwright's hit-target check takes
     # the form for something covering it; a real mouse click at the same point reaches the button.
-    page.locator("form[action='/logg-ut'] button[type=submit]").click(force=True)
+    page.locator("form[action='/logg-ut'] button[type=submit]").click()
     page.wait_for_load_state()
 
 

@@ -277,11 +277,6 @@ def has_visible_focus_indicator(locator) -> bool:
     return (style["outline"] != "none" and style["outlineWidth"] > 0) or style["shadow"] not in ("", "none")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the sign-in page autofocuses the e-mail field, so the first Tab goes to the password "
-    "field and the skip link is passed by; and the focused skip link has outline:0 and no box-shadow",
-)
 def test_first_tab_on_the_sign_in_page_reaches_the_skip_link_with_a_visible_focus(page):
     page.goto("/logg-inn")
     axe_check(page)

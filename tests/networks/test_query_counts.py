@@ -55,19 +55,12 @@ def measured(client, login, count_queries):
     return measured
 
 
-N_PLUS_ONE = pytest.mark.xfail(
-    strict=True,
-    reason="BUG verksted/permissions.py: can() compares the current_user proxy with the real user object, so "
-    "every can() in a template queries the person's membership again (one query per team or member row)",
-)
-
-
 @pytest.mark.parametrize(
     "page",
     [
-        pytest.param("/nettverk/{network}", marks=N_PLUS_ONE),
+        "/nettverk/{network}",
         "/nettverk/{network}/personer",
-        pytest.param("/team/{team}", marks=N_PLUS_ONE),
+        "/team/{team}",
         "/nettverk/{network}/organisasjon",
         "/nettverk/{network}/inviter",
     ],

@@ -118,7 +118,7 @@ def change_password():
             form[refused.field].errors.append(refused.message)
         else:
             db.session.commit()
-            login_user(current_user)  # the password change renewed this session's token
+            login_user(current_user._get_current_object())  # the password change renewed this session's token
             flash(_("Passordet er endret. Andre innlogginger med det gamle passordet er logget ut."), "success")
             return redirect(url_for("accounts.profile"))
     return render_template(
