@@ -66,7 +66,7 @@ def test_a_project_leader_finds_and_renews_the_network_calendar_address(
     axe_check(page)
 
 
-def test_a_team_member_finds_their_own_calendar_address_on_the_profile(
+def test_a_team_member_finds_and_renews_their_own_calendar_address_on_the_profile(
     page, live_server, learning_network, with_gathering
 ):
     page.goto("/")
@@ -80,4 +80,12 @@ def test_a_team_member_finds_their_own_calendar_address_on_the_profile(
     expect(page.get_by_role("button", name="Lag ny adresse")).to_be_visible()
     status, feed = fetch(address)
     assert status == 200 and "Samling 1: Oppstart i Čáhppesjávri 🚀" in feed
+    axe_check(page)
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Lag ny adresse").click()
+    page.wait_for_load_state()
+    expect(page.get_by_role("status")).to_contain_text("Kalenderen din har fått ny adresse.")
+    assert page.get_by_label("Din kalenderadresse").input_value() != address
+    assert fetch(address)[0] == 404
     axe_check(page)

@@ -82,7 +82,9 @@ def test_a_whole_day_event_is_a_date_without_time_or_time_zone():
 
 def test_the_same_events_give_the_same_bytes_so_clients_can_skip_unchanged_feeds():
     changed = datetime(2026, 2, 1, 12, 30)
-    event = CalendarEvent(uid="a", summary="Samling", start=datetime(2026, 3, 30, 9, tzinfo=OSLO), last_modified=changed)
+    event = CalendarEvent(
+        uid="a", summary="Samling", start=datetime(2026, 3, 30, 9, tzinfo=OSLO), last_modified=changed
+    )
 
     assert calendar([event], subscribed=True) == calendar([event], subscribed=True)
     (parsed,) = events_in(calendar([event]))

@@ -24,7 +24,9 @@ def without_gathering_pages(app, monkeypatch):
     monkeypatch.delitem(app.view_functions, "gatherings.gathering", raising=False)
 
 
-def test_a_gathering_becomes_an_event_with_everything_a_participant_needs(ctx, without_gathering_pages, network, sameby, make_gathering):
+def test_a_gathering_becomes_an_event_with_everything_a_participant_needs(
+    ctx, without_gathering_pages, network, sameby, make_gathering
+):
     gathering = make_gathering(
         network, held_on=date(2026, 3, 30), number=4, title="Kompetanseplan i praksis 📋",
         venue="Sámi kulturhus", address="Guovdageaidnu-geaidnu 1, 9999 Čáhppesjávri",
@@ -52,7 +54,9 @@ def test_a_gathering_becomes_an_event_with_everything_a_participant_needs(ctx, w
     ]
 
 
-def test_a_gathering_without_place_programme_or_host_has_a_short_event(ctx, without_gathering_pages, network, make_gathering):
+def test_a_gathering_without_place_programme_or_host_has_a_short_event(
+    ctx, without_gathering_pages, network, make_gathering
+):
     gathering = make_gathering(network, title="Oppstart")
 
     (event,) = events_in(services.gathering_calendar(gathering))
@@ -137,7 +141,9 @@ def test_another_feature_can_add_its_own_events_to_the_network_calendar(ctx, net
 
 
 @pytest.mark.parametrize("endpoint_exists", [True, False])
-def test_the_event_links_to_the_gathering_page_once_there_is_one(ctx, app, network, make_gathering, endpoint_exists, monkeypatch):
+def test_the_event_links_to_the_gathering_page_once_there_is_one(
+    ctx, app, network, make_gathering, endpoint_exists, monkeypatch
+):
     gathering = make_gathering(network)
     if endpoint_exists:
         monkeypatch.setattr(services, "url_for", lambda endpoint, **values: f"/samlinger/{values['gathering_id']}")

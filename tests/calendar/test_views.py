@@ -289,7 +289,8 @@ def test_a_personal_feed_takes_as_many_queries_for_twenty_gatherings_as_for_two(
     for count in (2, 20):
         person = make_user()
         for half in (count // 2, count - count // 2):
-            make_membership(person, _network_with_gatherings(make_network, make_team, make_gathering, half), Role.OBSERVER)
+            network = _network_with_gatherings(make_network, make_team, make_gathering, half)
+            make_membership(person, network, Role.OBSERVER)
         feed = personal_feed(login(app.test_client(), person))
         with count_queries() as statements:
             response = client.get(feed)
