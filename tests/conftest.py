@@ -28,7 +28,8 @@ from verksted.accounts.models import User
 from verksted.accounts.tokens import new_token
 from verksted.clock import utcnow
 from verksted.extensions import db
-from verksted.gatherings.models import Gathering
+from verksted.gatherings import files as gathering_files
+from verksted.gatherings.models import Gathering, GatheringFile, ProgrammeItem, Registration
 from verksted.networks.models import Invitation, Membership, Network, OrganisationMember, OrgGroup, Role, Team
 
 PASSWORD = "passord-for-test"
@@ -440,6 +441,14 @@ def world(app, login, save, make_user, make_network, make_team, make_membership,
                                  name="Nora Ny", invited_by=people.facilitator)
     (gathering,) = save(Gathering(network_id=network.id, number=1, title="Oppstart", held_on=date(2026, 3, 30),
                                   starts_at=time(9), ends_at=time(15), host_team_id=team_x.id))
+    (programme_item,) = save(ProgrammeItem(gathering_id=gathering.id, starts_at=time(9), title="Velkommen"))
+    save(Registration(gathering_id=gathering.id, team_id=team_x.id, user_id=people.team_member.id, name="Kari Fjellbygd"))
+    (gathering_file,) = save(GatheringFile(gathering_id=gathering.id, title="Program", filename="Program.pdf",
+                                           stored_name=secrets.token_hex(16), content_type="application/pdf", size=9))
+    with app.app_context():
+        stored = gathering_files.path_of(gathering_file)
+    stored.parent.mkdir(parents=True, exist_ok=True)
+    stored.write_bytes(b"%PDF-1.4\n")
 
     def client_for(visitor: str):
         client = app.test_client()
@@ -457,6 +466,8 @@ def world(app, login, save, make_user, make_network, make_team, make_membership,
         org_member=org_member,
         invitation=invitation,
         gathering=gathering,
+        programme_item=programme_item,
+        gathering_file=gathering_file,
         client_for=client_for,
         **vars(people),
     )

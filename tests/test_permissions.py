@@ -30,6 +30,8 @@ VIEW_TEAM = (LOGIN, FORBIDDEN, OK, OK, NOT_FOUND, OK, OK)
 VIEW_PEOPLE = (LOGIN, FORBIDDEN, FORBIDDEN, OK, NOT_FOUND, OK, OK)
 MANAGE = (LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK, OK)
 ADMIN_ONLY = (LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK)
+REGISTER_TEAM = (LOGIN, FORBIDDEN, OK, FORBIDDEN, NOT_FOUND, OK, OK)  # team X's gruppeleder
+VIEW_REGISTRATIONS = (LOGIN, FORBIDDEN, OK, OK, NOT_FOUND, OK, OK)  # team X hosts the gathering
 
 # (rule, method) -> (how to fill in the rule from the world, answers per visitor)
 RULES = {
@@ -89,6 +91,38 @@ RULES = {
     ("/nettverk/<int:network_id>/kalender/ny-adresse", "POST"): (
         lambda w: f"/nettverk/{w.network.id}/kalender/ny-adresse", MANAGE),
     ("/profil/kalender/ny-adresse", "POST"): (lambda w: "/profil/kalender/ny-adresse", SIGNED_IN),
+    ("/nettverk/<int:network_id>/samlinger", "GET"): (lambda w: f"/nettverk/{w.network.id}/samlinger", VIEW_NETWORK),
+    ("/nettverk/<int:network_id>/samlinger/ny", "GET"): (lambda w: f"/nettverk/{w.network.id}/samlinger/ny", MANAGE),
+    ("/nettverk/<int:network_id>/samlinger/ny", "POST"): (lambda w: f"/nettverk/{w.network.id}/samlinger/ny", MANAGE),
+    ("/samlinger/<int:gathering_id>", "GET"): (lambda w: f"/samlinger/{w.gathering.id}", VIEW_NETWORK),
+    ("/samlinger/<int:gathering_id>/rediger", "GET"): (lambda w: f"/samlinger/{w.gathering.id}/rediger", MANAGE),
+    ("/samlinger/<int:gathering_id>/rediger", "POST"): (lambda w: f"/samlinger/{w.gathering.id}/rediger", MANAGE),
+    ("/samlinger/<int:gathering_id>/slett", "POST"): (lambda w: f"/samlinger/{w.gathering.id}/slett", MANAGE),
+    ("/samlinger/<int:gathering_id>/program", "GET"): (lambda w: f"/samlinger/{w.gathering.id}/program", MANAGE),
+    ("/samlinger/<int:gathering_id>/program", "POST"): (lambda w: f"/samlinger/{w.gathering.id}/program", MANAGE),
+    ("/programpunkt/<int:item_id>/rediger", "GET"): (lambda w: f"/programpunkt/{w.programme_item.id}/rediger", MANAGE),
+    ("/programpunkt/<int:item_id>/rediger", "POST"): (lambda w: f"/programpunkt/{w.programme_item.id}/rediger", MANAGE),
+    ("/programpunkt/<int:item_id>/slett", "POST"): (lambda w: f"/programpunkt/{w.programme_item.id}/slett", MANAGE),
+    ("/samlinger/<int:gathering_id>/oppsummering", "GET"): (
+        lambda w: f"/samlinger/{w.gathering.id}/oppsummering", MANAGE),
+    ("/samlinger/<int:gathering_id>/oppsummering", "POST"): (
+        lambda w: f"/samlinger/{w.gathering.id}/oppsummering", MANAGE),
+    ("/samlinger/<int:gathering_id>/pamelding/<int:team_id>", "GET"): (
+        lambda w: f"/samlinger/{w.gathering.id}/pamelding/{w.team_x.id}", REGISTER_TEAM),
+    ("/samlinger/<int:gathering_id>/pamelding/<int:team_id>", "POST"): (
+        lambda w: f"/samlinger/{w.gathering.id}/pamelding/{w.team_x.id}", REGISTER_TEAM),
+    ("/samlinger/<int:gathering_id>/oppmote", "GET"): (lambda w: f"/samlinger/{w.gathering.id}/oppmote", MANAGE),
+    ("/samlinger/<int:gathering_id>/oppmote", "POST"): (lambda w: f"/samlinger/{w.gathering.id}/oppmote", MANAGE),
+    ("/samlinger/<int:gathering_id>/deltakere", "GET"): (
+        lambda w: f"/samlinger/{w.gathering.id}/deltakere", VIEW_REGISTRATIONS),
+    ("/samlinger/<int:gathering_id>/deltakere.csv", "GET"): (
+        lambda w: f"/samlinger/{w.gathering.id}/deltakere.csv", VIEW_REGISTRATIONS),
+    ("/samlinger/<int:gathering_id>/deltakere.pdf", "GET"): (
+        lambda w: f"/samlinger/{w.gathering.id}/deltakere.pdf", VIEW_REGISTRATIONS),
+    ("/samlinger/<int:gathering_id>/filer", "GET"): (lambda w: f"/samlinger/{w.gathering.id}/filer", MANAGE),
+    ("/samlinger/<int:gathering_id>/filer", "POST"): (lambda w: f"/samlinger/{w.gathering.id}/filer", MANAGE),
+    ("/samlingsfiler/<int:file_id>", "GET"): (lambda w: f"/samlingsfiler/{w.gathering_file.id}", VIEW_NETWORK),
+    ("/samlingsfiler/<int:file_id>/slett", "POST"): (lambda w: f"/samlingsfiler/{w.gathering_file.id}/slett", MANAGE),
 }
 
 NOT_WALKED = {"static", "health"}
