@@ -15,6 +15,7 @@ from verksted.accounts.forms import (
     ProfileForm,
     ResetPasswordForm,
 )
+from verksted.calendar import services as calendar
 from verksted.errors import Refused
 from verksted.extensions import db
 
@@ -92,6 +93,15 @@ def reset_password(token: str):
     return render_template("accounts/reset_password.html", form=form, user=reset.user), 422 if form.errors else 200
 
 
+def _profile_page(form, password_form, status: int = 200):
+    feed = calendar.feed_for_person(current_user)
+    if feed.id is None:
+        db.session.commit()  # the personal calendar address is made the first time it is shown
+    return render_template(
+        "accounts/profile.html", form=form, password_form=password_form, calendar_links=calendar.links(feed)
+    ), status
+
+
 @bp.route("/profil", methods=["GET", "POST"])
 @login_required
 def profile():
@@ -102,9 +112,7 @@ def profile():
         db.session.commit()
         flash(_("Profilen er lagret."), "success")
         return redirect(url_for("accounts.profile"))
-    return render_template(
-        "accounts/profile.html", form=form, password_form=ChangePasswordForm(formdata=None)
-    ), 422 if form.errors else 200
+    return _profile_page(form, ChangePasswordForm(formdata=None), 422 if form.errors else 200)
 
 
 @bp.route("/profil/passord", methods=["POST"])
@@ -121,9 +129,7 @@ def change_password():
             login_user(current_user._get_current_object())  # the password change renewed this session's token
             flash(_("Passordet er endret. Andre innlogginger med det gamle passordet er logget ut."), "success")
             return redirect(url_for("accounts.profile"))
-    return render_template(
-        "accounts/profile.html", form=ProfileForm(obj=current_user, formdata=None), password_form=form
-    ), 422
+    return _profile_page(ProfileForm(obj=current_user, formdata=None), form, 422)
 
 
 @bp.post("/sprak")

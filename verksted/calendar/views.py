@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from flask import Response, abort, flash, g, redirect, render_template, request, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -78,20 +78,3 @@ def renew_personal_feed():
     db.session.commit()
     flash(_("Kalenderen din har fått ny adresse. Den gamle adressen virker ikke lenger."), "success")
     return redirect(url_for("accounts.profile") + "#kalender")
-
-
-# The profile page belongs to accounts; it shows the personal feed through this helper.
-@bp.app_template_global()
-def personal_calendar_links() -> services.FeedLinks:
-    feed = services.feed_for_person(current_user)
-    if feed.id is None:
-        g.calendar_feed_made = True
-    return services.links(feed)
-
-
-@bp.after_app_request
-def save_personal_feed(response: Response) -> Response:
-    """Keep a personal feed made while showing the profile, so the address shown works."""
-    if g.pop("calendar_feed_made", False) and response.status_code < 500:
-        db.session.commit()
-    return response
