@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from verksted.accounts.models import User
 from verksted.accounts.tokens import new_token
 from verksted.calendar import demo as calendar_demo
+from verksted.gatherings import demo as gatherings_demo
 from verksted.clock import utcnow
 from verksted.extensions import db
 from verksted.networks.models import (
@@ -185,6 +186,7 @@ def seed() -> bool:
         Team(network=second, municipality="Nordre Strand kommune", municipality_number="9908"),
     ])
     calendar_demo.seed(network, leader)
+    gatherings_demo.seed(network, leader)
     return True
 
 

@@ -224,6 +224,15 @@ def test_a_withdrawn_team_cannot_be_registered(ctx, cast, make_gathering):
         _register(gathering, cast.hakoy, members=[(cast.gunnar, "", "")])
 
 
+def test_a_withdrawn_team_stays_registered_for_gatherings_before_it_withdrew(ctx, cast, make_gathering):
+    earlier = make_gathering(cast.network, days_ahead=-150)
+
+    _register(earlier, cast.hakoy, members=[(cast.gunnar, "Enhetsleder", "")], by=cast.leader, after_closing=True)
+    db.session.commit()
+
+    assert _registered(earlier, cast.hakoy) == [("Gunnar Vik", "Enhetsleder", "")]
+
+
 def test_registration_closes_after_its_date_except_for_the_project_leader(ctx, cast, make_gathering):
     gathering = make_gathering(cast.network, registration_closes_on=today() - timedelta(days=1), days_ahead=5)
 

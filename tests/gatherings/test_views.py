@@ -50,7 +50,7 @@ def test_the_leader_creates_a_gathering_and_fills_in_its_programme(cast, load):
 
     gathering_id = int(programme_path.split("/")[2])
     page = client.get(f"/samlinger/{gathering_id}")
-    body = text(page)
+    body = text(page).replace("\u2060", "")  # word joiners keep 10.00–10.45 on one line
     assert page.status_code == 200
     assert "Samling 1: Oppstartssamling" in body
     assert services_when(today() + timedelta(days=45)) in body
@@ -187,12 +187,25 @@ def test_the_leaders_summary_is_shown_as_markdown_without_scripts(cast, make_gat
     gathering = make_gathering(cast.network, days_ahead=-3)
     client = cast.client_for(cast.leader)
 
-    client.post(f"/samlinger/{gathering.id}/oppsummering",
-                data={"notes": "## Hva vi lærte\n\n- **Heltid** er et lederansvar\n<script>alert(1)</script>"})
+    client.post(f"/samlinger/{gathering.id}/oppsummering", data={
+        "notes": "## Hva vi lærte\n\n- **Heltid** er et lederansvar\n<script>alert(1)</script>\n\n### Neste gang\n\nMer tid."})
     page = cast.client_for(cast.nils).get(f"/samlinger/{gathering.id}").get_data(as_text=True)
 
     assert "<strong>Heltid</strong> er et lederansvar" in page
     assert "<script>alert(1)" not in page
+    # The summary sits under the page's h2 "Oppsummering", so its own headings start at h3.
+    assert "<h3>Hva vi lærte</h3>" in page
+    assert "<h4>Neste gang</h4>" in page
+
+
+def test_the_network_page_points_to_the_next_gathering(cast, make_gathering):
+    make_gathering(cast.network, number=1, days_ahead=-30, title="Oppstart")
+    make_gathering(cast.network, number=2, days_ahead=14, title="Heltidskultur")
+    make_gathering(cast.network, number=3, days_ahead=90, title="Stands")
+
+    page = cast.client_for(cast.per).get(f"/nettverk/{cast.network.id}")
+
+    assert "Neste samling Samling 2: Heltidskultur " + services_when(today() + timedelta(days=14)) in text(page)
 
 
 def test_deleting_a_gathering_returns_to_the_list(cast, make_gathering, load):

@@ -1,6 +1,7 @@
 """Gatherings: planning them, their programme, who comes, and telling people when one moves."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, time
@@ -10,6 +11,7 @@ from babel.dates import format_time
 from flask import current_app, url_for
 from flask_babel import format_date, get_locale
 from flask_babel import gettext as _
+from markupsafe import Markup
 from sqlalchemy.orm import selectinload
 
 from verksted import mail
@@ -20,6 +22,7 @@ from verksted.extensions import db
 from verksted.gatherings import files
 from verksted.gatherings.models import Gathering, ItemKind, ProgrammeItem, Registration
 from verksted.networks.models import Membership, Network, Team, TeamStatus
+from verksted.text import render_markdown
 
 GATHERING_FIELDS = (
     "number", "title", "held_on", "starts_at", "ends_at", "venue", "address", "host_team_id", "host_name",
@@ -53,6 +56,26 @@ def when(gathering) -> str:
 
 def where(gathering) -> str:
     return ", ".join(part for part in (gathering.venue, gathering.address) if part)
+
+
+def item_time(item: ProgrammeItem) -> str:
+    """09.30–10.15, never broken over two lines"""
+    if item.ends_at is None:
+        return clock(item.starts_at)
+    return f"{clock(item.starts_at)}\u2060–\u2060{clock(item.ends_at)}"
+
+
+_HEADING = re.compile(r"<(/?)h([1-6])>")
+
+
+def notes_html(text: str | None, top: int = 3) -> Markup:
+    """The leader's Markdown summary, its headings moved under the page's own (the first at `top`)."""
+    html = str(render_markdown(text))
+    levels = [int(level) for _slash, level in _HEADING.findall(html)]
+    if not levels:
+        return Markup(html)
+    shift = top - min(levels)
+    return Markup(_HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift)}>", html))
 
 
 def kind_label(kind: ItemKind) -> str:
@@ -375,7 +398,7 @@ def register_team(
     """
     if team.network_id != gathering.network_id:
         raise Refused(_("Teamet er ikke med i dette nettverket."))
-    if team.is_withdrawn:
+    if team.is_withdrawn and (team.withdrawn_on is None or gathering.held_on >= team.withdrawn_on):
         raise Refused(_("%(team)s har trukket seg fra nettverket og kan ikke meldes på.", team=team.municipality))
     closed = registration_closed(gathering)
     if closed and not after_closing:
