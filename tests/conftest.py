@@ -31,6 +31,7 @@ from verksted.extensions import db
 from verksted.gatherings import files as gathering_files
 from verksted.gatherings.models import Gathering, GatheringFile, ProgrammeItem, Registration
 from verksted.networks.models import Invitation, Membership, Network, OrganisationMember, OrgGroup, Role, Team
+from verksted.plan.models import Activity, Milestone, MilestoneStatus, MilestoneStatusChange, Risk
 
 PASSWORD = "passord-for-test"
 POSTGRES_ENV = "VERKSTED_TEST_POSTGRES"
@@ -439,6 +440,14 @@ def world(app, login, save, make_user, make_network, make_team, make_membership,
     org_member = make_org_member(network, OrgGroup.STEERING, "Rune Styringsleder", "Leder", "KS")
     invitation = make_invitation(network, "ny@fjellbygd.kommune.example", Role.TEAM_MEMBER, team_x,
                                  name="Nora Ny", invited_by=people.facilitator)
+    (milestone, risk, activity) = save(
+        Milestone(network_id=network.id, code="M1", title="Oppstart", starts_in=date(2025, 9, 1), ends_in=date(2025, 12, 1),
+                  status=MilestoneStatus.IN_PROGRESS),
+        Risk(network_id=network.id, description="Sykefravær i teamene", likelihood=2, consequence=3),
+        Activity(network_id=network.id, title="Samlinger", sub_tasks="Program\nEvaluering"),
+    )
+    (status_change,) = save(MilestoneStatusChange(milestone_id=milestone.id, status=MilestoneStatus.IN_PROGRESS,
+                                                  changed_on=date(2025, 10, 1), changed_by_id=people.facilitator.id))
     (gathering,) = save(Gathering(network_id=network.id, number=1, title="Oppstart", held_on=date(2026, 3, 30),
                                   starts_at=time(9), ends_at=time(15), host_team_id=team_x.id))
     (programme_item,) = save(ProgrammeItem(gathering_id=gathering.id, starts_at=time(9), title="Velkommen"))
@@ -465,6 +474,10 @@ def world(app, login, save, make_user, make_network, make_team, make_membership,
         memberships=memberships,
         org_member=org_member,
         invitation=invitation,
+        milestone=milestone,
+        status_change=status_change,
+        risk=risk,
+        activity=activity,
         gathering=gathering,
         programme_item=programme_item,
         gathering_file=gathering_file,

@@ -81,6 +81,38 @@ RULES = {
         lambda w: f"/medlemskap/{w.memberships.team_member.id}/rediger", MANAGE),
     ("/medlemskap/<int:membership_id>/fjern", "POST"): (
         lambda w: f"/medlemskap/{w.memberships.team_member.id}/fjern", MANAGE),
+    ("/nettverk/<int:network_id>/plan", "GET"): (lambda w: f"/nettverk/{w.network.id}/plan", VIEW_NETWORK),
+    ("/nettverk/<int:network_id>/plan.pdf", "GET"): (lambda w: f"/nettverk/{w.network.id}/plan.pdf", VIEW_NETWORK),
+    ("/nettverk/<int:network_id>/tidslinje", "GET"): (lambda w: f"/nettverk/{w.network.id}/tidslinje", VIEW_NETWORK),
+    ("/nettverk/<int:network_id>/milepaeler/ny", "GET"): (lambda w: f"/nettverk/{w.network.id}/milepaeler/ny", MANAGE),
+    ("/nettverk/<int:network_id>/milepaeler/ny", "POST"): (lambda w: f"/nettverk/{w.network.id}/milepaeler/ny", MANAGE),
+    ("/milepaeler/<int:milestone_id>", "GET"): (lambda w: f"/milepaeler/{w.milestone.id}", VIEW_NETWORK),
+    ("/milepaeler/<int:milestone_id>/status", "POST"): (lambda w: f"/milepaeler/{w.milestone.id}/status", MANAGE),
+    ("/milepaeler/<int:milestone_id>/rediger", "GET"): (lambda w: f"/milepaeler/{w.milestone.id}/rediger", MANAGE),
+    ("/milepaeler/<int:milestone_id>/rediger", "POST"): (lambda w: f"/milepaeler/{w.milestone.id}/rediger", MANAGE),
+    ("/milepaeler/<int:milestone_id>/flytt/<direction>", "POST"): (
+        lambda w: f"/milepaeler/{w.milestone.id}/flytt/ned", MANAGE),
+    ("/milepaeler/<int:milestone_id>/slett", "POST"): (lambda w: f"/milepaeler/{w.milestone.id}/slett", MANAGE),
+    ("/statusendringer/<int:change_id>/slett", "POST"): (
+        lambda w: f"/statusendringer/{w.status_change.id}/slett", MANAGE),
+    ("/nettverk/<int:network_id>/risikoer", "GET"): (lambda w: f"/nettverk/{w.network.id}/risikoer", VIEW_NETWORK),
+    ("/nettverk/<int:network_id>/risikoer/ny", "GET"): (lambda w: f"/nettverk/{w.network.id}/risikoer/ny", MANAGE),
+    ("/nettverk/<int:network_id>/risikoer/ny", "POST"): (lambda w: f"/nettverk/{w.network.id}/risikoer/ny", MANAGE),
+    ("/risikoer/<int:risk_id>/rediger", "GET"): (lambda w: f"/risikoer/{w.risk.id}/rediger", MANAGE),
+    ("/risikoer/<int:risk_id>/rediger", "POST"): (lambda w: f"/risikoer/{w.risk.id}/rediger", MANAGE),
+    ("/risikoer/<int:risk_id>/slett", "POST"): (lambda w: f"/risikoer/{w.risk.id}/slett", MANAGE),
+    ("/nettverk/<int:network_id>/hovedaktiviteter", "GET"): (
+        lambda w: f"/nettverk/{w.network.id}/hovedaktiviteter", VIEW_NETWORK),
+    ("/nettverk/<int:network_id>/hovedaktiviteter/ny", "GET"): (
+        lambda w: f"/nettverk/{w.network.id}/hovedaktiviteter/ny", MANAGE),
+    ("/nettverk/<int:network_id>/hovedaktiviteter/ny", "POST"): (
+        lambda w: f"/nettverk/{w.network.id}/hovedaktiviteter/ny", MANAGE),
+    ("/hovedaktiviteter/<int:activity_id>/rediger", "GET"): (lambda w: f"/hovedaktiviteter/{w.activity.id}/rediger", MANAGE),
+    ("/hovedaktiviteter/<int:activity_id>/rediger", "POST"): (
+        lambda w: f"/hovedaktiviteter/{w.activity.id}/rediger", MANAGE),
+    ("/hovedaktiviteter/<int:activity_id>/flytt/<direction>", "POST"): (
+        lambda w: f"/hovedaktiviteter/{w.activity.id}/flytt/ned", MANAGE),
+    ("/hovedaktiviteter/<int:activity_id>/slett", "POST"): (lambda w: f"/hovedaktiviteter/{w.activity.id}/slett", MANAGE),
     ("/admin/", "GET"): (lambda w: "/admin/", ADMIN_ONLY),
     ("/admin/nettverk/nytt", "GET"): (lambda w: "/admin/nettverk/nytt", ADMIN_ONLY),
     ("/admin/nettverk/nytt", "POST"): (lambda w: "/admin/nettverk/nytt", ADMIN_ONLY),
