@@ -25,6 +25,7 @@ from verksted.networks.models import (
     Team,
     TeamStatus,
 )
+from verksted.plan import demo as plan_demo
 
 PASSWORD = "verksted-demo"
 NETWORK_NAME = "Rekruttere og beholde – læringsnettverk i Nordfjella 2025–2027"
@@ -187,6 +188,7 @@ def seed() -> bool:
     ])
     calendar_demo.seed(network, leader)
     gatherings_demo.seed(network, leader)
+    plan_demo.seed(network, leader)
     return True
 
 
