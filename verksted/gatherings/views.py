@@ -102,6 +102,7 @@ def gathering(gathering_id: int):
         counts=services.registered_counts(gathering),
         registrable=registrable,
         closed=services.registration_closed(gathering),
+        begun=services.has_begun(gathering),
         confirm=ConfirmForm(),
     )
 
