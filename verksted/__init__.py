@@ -55,6 +55,7 @@ def _register_blueprints(app: Flask) -> None:
     from verksted.accounts import bp as accounts
     from verksted.admin import bp as admin
     from verksted.calendar import bp as calendar
+    from verksted.documents import bp as documents
     from verksted.gatherings import bp as gatherings
     from verksted.networks import bp as networks
     from verksted.plan import bp as plan
@@ -64,4 +65,5 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(gatherings)
     app.register_blueprint(plan)
     app.register_blueprint(calendar)
+    app.register_blueprint(documents)
     app.register_blueprint(admin, url_prefix="/admin")

@@ -25,6 +25,9 @@ class Action(enum.StrEnum):
     MANAGE_TEAM = "team.manage"
     REGISTER_TEAM = "team.register"  # sign a team's people up for gatherings
     VIEW_REGISTRATIONS = "gathering.registrations"  # who comes, with dietary needs
+    VIEW_SUBMISSION = "submission.view"  # a team's own documents, shared ones, or all for readers
+    EDIT_SUBMISSION = "submission.edit"  # the team's members write their own documents
+    REVIEW = "documents.review"  # templates, requests, feedback, approval, sharing
 
 
 def memberships() -> dict[int, Membership]:
@@ -64,6 +67,12 @@ _POLICY = {
     Action.REGISTER_TEAM: lambda m, team: m.role in _LEADS or (m.team_id == team.id and m.is_group_leader),
     Action.VIEW_REGISTRATIONS: lambda m, gathering: m.role in _READS_ALL
     or (m.team_id is not None and m.team_id == gathering.host_team_id),
+    # Teams never see another team's draft or unshared document; observers read everything.
+    Action.VIEW_SUBMISSION: lambda m, submission: m.role in _READS_ALL
+    or m.team_id == submission.team_id
+    or submission.is_shared,
+    Action.EDIT_SUBMISSION: lambda m, submission: m.role is Role.TEAM_MEMBER and m.team_id == submission.team_id,
+    Action.REVIEW: lambda m, target: m.role in _LEADS,
 }
 
 

@@ -1,0 +1,2 @@
+"""The documents blueprint's pages live in the views_* modules, one per part of the workflow."""
+from verksted.documents import models  # noqa: F401
