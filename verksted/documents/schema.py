@@ -57,7 +57,7 @@ def fields(sections: list[dict]):
 
 
 def field_by_key(sections: list[dict]) -> dict[str, dict]:
-    return {field["key"]: field for _, field in fields(sections)}
+    return {field["key"]: field for _section, field in fields(sections)}
 
 
 @dataclass
@@ -177,8 +177,9 @@ def _time(value) -> str:
     text = _text(value, 10).replace(".", ":")
     if not text:
         return ""
+    hours, _sep, minutes = text.partition(":")
     try:
-        return time.fromisoformat(text if len(text) > 2 else f"{int(text):02d}:00").strftime("%H:%M")
+        return time(int(hours), int(minutes or 0)).strftime("%H:%M")
     except ValueError as error:
         raise ValueError(_("Skriv klokkeslettet som tt:mm, for eksempel 09:30.")) from error
 
@@ -228,4 +229,4 @@ def as_text(field: dict, value) -> str:
 
 
 def word_count(sections: list[dict], answers: dict) -> int:
-    return sum(len(as_text(field, answers.get(field["key"])).split()) for _, field in fields(sections))
+    return sum(len(as_text(field, answers.get(field["key"])).split()) for _section, field in fields(sections))
