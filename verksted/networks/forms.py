@@ -1,7 +1,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectField, StringField
-from wtforms.validators import Optional, Regexp
+from wtforms.validators import InputRequired, Optional, Regexp
 
 from verksted.accounts.forms import email_field
 from verksted.forms import DateInput, PlainText, PlainTextArea, max_length, required, strip
@@ -71,7 +71,9 @@ class TeamForm(FlaskForm):
 
 
 class WithdrawTeamForm(FlaskForm):
-    withdrawn_on = DateInput(_l("Dato for uttrekk"), validators=[required(_l("Skriv datoen teamet trakk seg."))])
+    withdrawn_on = DateInput(
+        _l("Dato for uttrekk"), validators=[InputRequired(message=_l("Skriv datoen teamet trakk seg."))]
+    )
     reason = PlainTextArea(
         _l("Årsak"), limit=2000, validators=[required(_l("Skriv hvorfor teamet trakk seg. Årsaken blir stående i rapporten."))],
     )
