@@ -97,6 +97,9 @@ def revise_template(template: DocumentTemplate, changed_by: User | None = None, 
 # --- Requests and deadlines -----------------------------------------------------------------
 
 
+DAYS_BEFORE_MIN, DAYS_BEFORE_MAX = -60, 180  # negative: days after the gathering
+
+
 def due_date_for(gathering: Gathering, days_before: int) -> date:
     return gathering.held_on - timedelta(days=days_before)
 
@@ -114,15 +117,23 @@ def create_request(
     instructions: str = "",
     series: str = "",
     created_by: User | None = None,
+    remind_days_before: int = 7,
 ) -> DocumentRequest:
-    """Ask teams (default: every active team) for a document by a date or N days before a gathering."""
+    """Ask teams (default: every active team) for a document by a date or N days before a gathering.
+
+    A negative `days_before` puts the deadline after the gathering: a fremdriftsplan is begun at
+    one gathering and due some days later.
+    """
     if template.network is not network:
         raise Refused(_("Malen hører til et annet nettverk."), field="template_id")
     if gathering is not None:
         if gathering.network is not network:
             raise Refused(_("Samlingen hører til et annet nettverk."), field="gathering_id")
-        if days_before is None or days_before < 0:
-            raise Refused(_("Skriv hvor mange dager før samlingen fristen er."), field="days_before")
+        if days_before is None:
+            raise Refused(_("Skriv hvor mange dager før eller etter samlingen fristen er."), field="days_before")
+        if not DAYS_BEFORE_MIN <= days_before <= DAYS_BEFORE_MAX:
+            raise Refused(_("Fristen kan være fra %(after)d dager etter til %(before)d dager før samlingen.",
+                            after=-DAYS_BEFORE_MIN, before=DAYS_BEFORE_MAX), field="days_before")
         due_rule, due_on = DueRule.BEFORE_GATHERING, due_date_for(gathering, days_before)
     elif due_on is None:
         raise Refused(_("Velg en frist: en dato, eller et antall dager før en samling."), field="due_on")
@@ -137,7 +148,7 @@ def create_request(
     request = DocumentRequest(
         network=network, template=template, title=title, instructions=instructions,
         due_rule=due_rule, due_on=due_on, gathering=gathering, days_before=days_before,
-        period_from=period_from, period_to=period_to, series=series,
+        period_from=period_from, period_to=period_to, series=series, remind_days_before=remind_days_before,
         created_by_id=created_by.id if created_by else None,
     )
     request.assignments = [Assignment(team=team) for team in teams]
