@@ -1,7 +1,7 @@
 """Form pieces every feature uses: trimmed text, plain names, Norwegian messages."""
 from __future__ import annotations
 
-from flask import flash
+from flask import flash, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, PasswordField, TextAreaField
@@ -86,3 +86,8 @@ def show_refusal(form, refused, fields: dict[str, str] | None = None) -> None:
         form[field].errors = [*form[field].errors, refused.message]
     else:
         flash(refused.message, "danger")
+
+
+def form_status(form) -> int:
+    """A form page shown again after a POST is showing the user's mistakes: 422."""
+    return 422 if request.method == "POST" else 200

@@ -8,7 +8,7 @@ from flask_login import current_user, login_required
 
 from verksted.errors import Refused
 from verksted.extensions import db
-from verksted.forms import ConfirmForm, show_refusal
+from verksted.forms import ConfirmForm, form_status, show_refusal
 from verksted.gatherings import bp, files, lists, services
 from verksted.gatherings.forms import (
     FileForm,
@@ -33,10 +33,6 @@ bp.add_app_template_filter(services.notes_html, "notes_markdown")
 bp.add_app_template_filter(files.human_size, "file_size")
 bp.add_app_template_global(services.next_gathering, "next_gathering")
 bp.add_app_template_global(services.is_past, "is_past_gathering")
-
-
-def _form_status(form) -> int:
-    return 422 if request.method == "POST" else 200
 
 
 def _confirmed() -> None:
@@ -85,7 +81,7 @@ def new_gathering(network_id: int):
             db.session.commit()
             flash(_("Samling %(number)d er opprettet. Legg inn programmet nå.", number=gathering.number), "success")
             return redirect(url_for("gatherings.programme", gathering_id=gathering.id))
-    return render_template("gatherings/edit_gathering.html", form=form, network=network, gathering=None), _form_status(form)
+    return render_template("gatherings/edit_gathering.html", form=form, network=network, gathering=None), form_status(form)
 
 
 @bp.get("/samlinger/<int:gathering_id>")
@@ -127,7 +123,7 @@ def edit_gathering(gathering_id: int):
             return redirect(url_for("gatherings.gathering", gathering_id=gathering.id))
     return render_template(
         "gatherings/edit_gathering.html", form=form, network=gathering.network, gathering=gathering
-    ), _form_status(form)
+    ), form_status(form)
 
 
 @bp.post("/samlinger/<int:gathering_id>/slett")
@@ -158,7 +154,7 @@ def programme(gathering_id: int):
             return redirect(url_for("gatherings.programme", gathering_id=gathering.id))
     return render_template(
         "gatherings/programme.html", gathering=gathering, network=gathering.network, form=form, confirm=ConfirmForm()
-    ), _form_status(form)
+    ), form_status(form)
 
 
 def _item(item_id: int) -> ProgrammeItem:
@@ -185,7 +181,7 @@ def edit_item(item_id: int):
             return redirect(url_for("gatherings.programme", gathering_id=item.gathering_id))
     return render_template(
         "gatherings/edit_item.html", form=form, item=item, gathering=item.gathering, network=item.gathering.network
-    ), _form_status(form)
+    ), form_status(form)
 
 
 @bp.post("/programpunkt/<int:item_id>/slett")
@@ -212,7 +208,7 @@ def notes(gathering_id: int):
         return redirect(url_for("gatherings.gathering", gathering_id=gathering.id) + "#oppsummering")
     return render_template(
         "gatherings/notes.html", form=form, gathering=gathering, network=gathering.network
-    ), _form_status(form)
+    ), form_status(form)
 
 
 @bp.route("/samlinger/<int:gathering_id>/pamelding/<int:team_id>", methods=["GET", "POST"])
@@ -244,7 +240,7 @@ def register(gathering_id: int, team_id: int):
         "gatherings/register.html", form=form, gathering=gathering, network=gathering.network, team=team,
         members=members, registrations=registrations, other_rows=other_rows(extras),
         closed=services.registration_closed(gathering), leader=leader,
-    ), _form_status(form)
+    ), form_status(form)
 
 
 @bp.route("/samlinger/<int:gathering_id>/oppmote", methods=["GET", "POST"])
@@ -266,7 +262,7 @@ def attendance(gathering_id: int):
     return render_template(
         "gatherings/attendance.html", form=form, gathering=gathering, network=gathering.network, groups=groups,
         begun=services.has_begun(gathering),
-    ), _form_status(form)
+    ), form_status(form)
 
 
 @bp.get("/samlinger/<int:gathering_id>/deltakere")
@@ -318,7 +314,7 @@ def upload(gathering_id: int):
     return render_template(
         "gatherings/files.html", form=form, gathering=gathering, network=gathering.network, confirm=ConfirmForm(),
         max_megabytes=files.max_megabytes(), extensions=files.allowed_extensions(),
-    ), _form_status(form)
+    ), form_status(form)
 
 
 def _file(file_id: int, action: Action) -> GatheringFile:

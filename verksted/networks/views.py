@@ -11,7 +11,7 @@ from verksted.accounts.models import User
 from verksted.accounts.services import user_by_email
 from verksted.errors import Refused
 from verksted.extensions import db
-from verksted.forms import ConfirmForm, show_refusal
+from verksted.forms import ConfirmForm, form_status, show_refusal
 from verksted.networks import bp, services
 from verksted.networks.forms import (
     InviteForm,
@@ -23,10 +23,6 @@ from verksted.networks.forms import (
 )
 from verksted.networks.models import Invitation, Membership, Network, OrganisationMember, OrgGroup, Role, Team
 from verksted.permissions import Action, authorize
-
-
-def _form_status(form) -> int:
-    return 422 if request.method == "POST" else 200
 
 
 def _team_choices(network: Network, placeholder: str) -> list[tuple]:
@@ -96,7 +92,7 @@ def edit_network(network_id: int):
             db.session.commit()
             flash(_("Nettverket er lagret."), "success")
             return redirect(url_for("networks.network", network_id=network.id))
-    return render_template("networks/edit_network.html", form=form, network=network), _form_status(form)
+    return render_template("networks/edit_network.html", form=form, network=network), form_status(form)
 
 
 @bp.route("/nettverk/<int:network_id>/organisasjon", methods=["GET", "POST"])
@@ -115,7 +111,7 @@ def organisation(network_id: int):
     groups = [(group, services.group_label(group), [m for m in network.organisation if m.group == group]) for group in OrgGroup]
     return render_template(
         "networks/organisation.html", network=network, form=form, groups=groups, confirm=ConfirmForm()
-    ), _form_status(form)
+    ), form_status(form)
 
 
 def _organisation_member(member_id: int) -> OrganisationMember:
@@ -135,7 +131,7 @@ def edit_organisation_member(member_id: int):
         db.session.commit()
         flash(_("Endringen er lagret."), "success")
         return redirect(url_for("networks.organisation", network_id=member.network_id))
-    return render_template("networks/edit_organisation_member.html", form=form, member=member), _form_status(form)
+    return render_template("networks/edit_organisation_member.html", form=form, member=member), form_status(form)
 
 
 @bp.post("/organisasjon/<int:member_id>/flytt/<direction>")
@@ -178,7 +174,7 @@ def new_team(network_id: int):
             db.session.commit()
             flash(_("Teamet for %(name)s er opprettet. Inviter medlemmene nå.", name=team.municipality), "success")
             return redirect(url_for("networks.team", team_id=team.id))
-    return render_template("networks/edit_team.html", form=form, network=network, team=None), _form_status(form)
+    return render_template("networks/edit_team.html", form=form, network=network, team=None), form_status(form)
 
 
 @bp.get("/team/<int:team_id>")
@@ -221,7 +217,7 @@ def edit_team(team_id: int):
             db.session.commit()
             flash(_("Teamet er lagret."), "success")
             return redirect(url_for("networks.team", team_id=team.id))
-    return render_template("networks/edit_team.html", form=form, network=team.network, team=team), _form_status(form)
+    return render_template("networks/edit_team.html", form=form, network=team.network, team=team), form_status(form)
 
 
 @bp.route("/team/<int:team_id>/trekk-ut", methods=["GET", "POST"])
@@ -239,7 +235,7 @@ def withdraw_team(team_id: int):
             db.session.commit()
             flash(_("%(name)s er merket som trukket ut. Teamet blir stående i oversikten.", name=team.municipality), "success")
             return redirect(url_for("networks.team", team_id=team.id))
-    return render_template("networks/withdraw_team.html", form=form, team=team, network=team.network), _form_status(form)
+    return render_template("networks/withdraw_team.html", form=form, team=team, network=team.network), form_status(form)
 
 
 @bp.post("/team/<int:team_id>/gjenaktiver")
@@ -306,7 +302,7 @@ def invite(network_id: int):
             if invitation.team_id:
                 return redirect(url_for("networks.team", team_id=invitation.team_id))
             return redirect(url_for("networks.people", network_id=network.id))
-    return render_template("networks/invite.html", form=form, network=network), _form_status(form)
+    return render_template("networks/invite.html", form=form, network=network), form_status(form)
 
 
 def _invitation(invitation_id: int) -> Invitation:
@@ -374,7 +370,7 @@ def accept_invitation(token: str):
         return redirect(services.landing_for(user))
     return render_template(
         "networks/accept_invitation.html", invitation=invitation, form=form, mode="create"
-    ), _form_status(form)
+    ), form_status(form)
 
 
 def _membership(membership_id: int) -> Membership:
@@ -406,7 +402,7 @@ def edit_membership(membership_id: int):
             return redirect(url_for("networks.people", network_id=network.id))
     return render_template(
         "networks/edit_membership.html", form=form, membership=membership, network=network, confirm=ConfirmForm()
-    ), _form_status(form)
+    ), form_status(form)
 
 
 @bp.post("/medlemskap/<int:membership_id>/fjern")

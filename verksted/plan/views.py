@@ -10,7 +10,7 @@ from flask_login import current_user, login_required
 from verksted import clock
 from verksted.errors import Refused
 from verksted.extensions import db
-from verksted.forms import ConfirmForm, show_refusal
+from verksted.forms import ConfirmForm, form_status, show_refusal
 from verksted.networks.models import Network
 from verksted.permissions import Action, authorize
 from verksted.plan import bp, services
@@ -34,10 +34,6 @@ def plan_labels():
         "month_abbr": lambda month: format_date(month, "LLL"),
         "symbols": SYMBOLS,
     }
-
-
-def _form_status(form) -> int:
-    return 422 if request.method == "POST" else 200
 
 
 def _network(network_id: int, action: Action = Action.VIEW_NETWORK) -> Network:
@@ -107,7 +103,7 @@ def new_milestone(network_id: int):
             db.session.commit()
             flash(_("Milepæl %(code)s er lagt til.", code=milestone.code), "success")
             return redirect(url_for("plan.plan", network_id=network.id))
-    return render_template("plan/edit_milestone.html", form=form, network=network, milestone=None), _form_status(form)
+    return render_template("plan/edit_milestone.html", form=form, network=network, milestone=None), form_status(form)
 
 
 def _milestone_page(milestone: Milestone, form: StatusChangeForm | None, status: int = 200):
@@ -159,7 +155,7 @@ def edit_milestone(milestone_id: int):
             return redirect(url_for("plan.milestone", milestone_id=milestone.id))
     return render_template(
         "plan/edit_milestone.html", form=form, network=milestone.network, milestone=milestone
-    ), _form_status(form)
+    ), form_status(form)
 
 
 @bp.post("/milepaeler/<int:milestone_id>/flytt/<direction>")
@@ -229,7 +225,7 @@ def new_risk(network_id: int):
             db.session.commit()
             flash(_("Risikoen er lagt til."), "success")
             return redirect(url_for("plan.risks", network_id=network.id))
-    return render_template("plan/edit_risk.html", form=form, network=network, risk=None), _form_status(form)
+    return render_template("plan/edit_risk.html", form=form, network=network, risk=None), form_status(form)
 
 
 @bp.route("/risikoer/<int:risk_id>/rediger", methods=["GET", "POST"])
@@ -248,7 +244,7 @@ def edit_risk(risk_id: int):
             db.session.commit()
             flash(_("Risikoen er lagret."), "success")
             return redirect(url_for("plan.risks", network_id=risk.network_id))
-    return render_template("plan/edit_risk.html", form=form, network=risk.network, risk=risk), _form_status(form)
+    return render_template("plan/edit_risk.html", form=form, network=risk.network, risk=risk), form_status(form)
 
 
 @bp.post("/risikoer/<int:risk_id>/slett")
@@ -291,7 +287,7 @@ def new_activity(network_id: int):
         db.session.commit()
         flash(_("Hovedaktiviteten er lagt til."), "success")
         return redirect(url_for("plan.activities", network_id=network.id))
-    return render_template("plan/edit_activity.html", form=form, network=network, activity=None), _form_status(form)
+    return render_template("plan/edit_activity.html", form=form, network=network, activity=None), form_status(form)
 
 
 @bp.route("/hovedaktiviteter/<int:activity_id>/rediger", methods=["GET", "POST"])
@@ -306,7 +302,7 @@ def edit_activity(activity_id: int):
         return redirect(url_for("plan.activities", network_id=activity.network_id))
     return render_template(
         "plan/edit_activity.html", form=form, network=activity.network, activity=activity
-    ), _form_status(form)
+    ), form_status(form)
 
 
 @bp.post("/hovedaktiviteter/<int:activity_id>/flytt/<direction>")
