@@ -220,13 +220,23 @@ def as_text(field: dict, value) -> str:
         return ""
     kind = FieldKind(field["kind"])
     if kind is FieldKind.MEETING and isinstance(value, dict):
-        return " ".join(part for part in (value.get("date", ""), value.get("time", ""), value.get("place", "")) if part)
+        return " ".join(str(value[part]) for part in ("date", "time", "place") if value.get(part))
     if kind is FieldKind.LIST and isinstance(value, list):
         return "\n".join(f"- {item}" for item in value)
     if kind is FieldKind.TABLE and isinstance(value, list):
-        return "\n".join(" | ".join(str(cell) for cell in row) for row in value)
+        # A refused value is kept as typed, so a row may be anything JSON allows.
+        return "\n".join(" | ".join(map(str, row)) if isinstance(row, list) else str(row) for row in value)
     return str(value)
 
 
+_WORD = re.compile(r"\w")
+
+
 def word_count(sections: list[dict], answers: dict) -> int:
-    return sum(len(as_text(field, answers.get(field["key"])).split()) for _section, field in fields(sections))
+    """Words the team wrote; the | and - that as_text puts between cells and items are not words."""
+    return sum(
+        1
+        for _section, field in fields(sections)
+        for word in as_text(field, answers.get(field["key"])).split()
+        if _WORD.search(word)
+    )
