@@ -32,6 +32,15 @@ from verksted.gatherings import files as gathering_files
 from verksted.gatherings.models import Gathering, GatheringFile, ProgrammeItem, Registration
 from verksted.networks.models import Invitation, Membership, Network, OrganisationMember, OrgGroup, Role, Team
 from verksted.plan.models import Activity, Milestone, MilestoneStatus, MilestoneStatusChange, Risk
+from verksted.documents.models import (
+    Assignment,
+    DocumentKind,
+    DocumentRequest,
+    DocumentTemplate,
+    Submission,
+    SubmissionState,
+    TemplateVersion,
+)
 
 PASSWORD = "passord-for-test"
 POSTGRES_ENV = "VERKSTED_TEST_POSTGRES"
@@ -458,6 +467,17 @@ def world(app, login, save, make_user, make_network, make_team, make_membership,
         stored = gathering_files.path_of(gathering_file)
     stored.parent.mkdir(parents=True, exist_ok=True)
     stored.write_bytes(b"%PDF-1.4\n")
+    (document_template,) = save(DocumentTemplate(network_id=network.id, kind=DocumentKind.FREMDRIFTSPLAN,
+                                                 title="Fremdriftsplan"))
+    (template_version,) = save(TemplateVersion(template_id=document_template.id, number=1, sections=[]))
+    (document_request,) = save(DocumentRequest(network_id=network.id, template_id=document_template.id,
+                                               title="Fremdriftsplan 1", due_on=date(2026, 3, 16)))
+    save(Assignment(request_id=document_request.id, team_id=team_x.id),
+         Assignment(request_id=document_request.id, team_id=team_y.id))
+    # Team X's submitted document, not shared with the other teams.
+    (submission,) = save(Submission(request_id=document_request.id, team_id=team_x.id,
+                                    template_version_id=template_version.id, state=SubmissionState.SUBMITTED,
+                                    submitted_at=utcnow()))
 
     def client_for(visitor: str):
         client = app.test_client()
@@ -481,6 +501,9 @@ def world(app, login, save, make_user, make_network, make_team, make_membership,
         gathering=gathering,
         programme_item=programme_item,
         gathering_file=gathering_file,
+        document_template=document_template,
+        document_request=document_request,
+        submission=submission,
         client_for=client_for,
         **vars(people),
     )

@@ -155,6 +155,14 @@ RULES = {
     ("/samlinger/<int:gathering_id>/filer", "POST"): (lambda w: f"/samlinger/{w.gathering.id}/filer", MANAGE),
     ("/samlingsfiler/<int:file_id>", "GET"): (lambda w: f"/samlingsfiler/{w.gathering_file.id}", VIEW_NETWORK),
     ("/samlingsfiler/<int:file_id>/slett", "POST"): (lambda w: f"/samlingsfiler/{w.gathering_file.id}/slett", MANAGE),
+    # Team X's submitted, unshared document: its team and the readers of everything.
+    ("/dokumenter/<int:submission_id>.pdf", "GET"): (lambda w: f"/dokumenter/{w.submission.id}.pdf", VIEW_TEAM),
+    ("/dokumenter/<int:submission_id>.docx", "GET"): (lambda w: f"/dokumenter/{w.submission.id}.docx", VIEW_TEAM),
+    # Every team's documents at once: the project leader and observers.
+    ("/innleveringer/<int:request_id>/samlet.pdf", "GET"): (
+        lambda w: f"/innleveringer/{w.document_request.id}/samlet.pdf", VIEW_PEOPLE),
+    ("/innleveringer/<int:request_id>/filer.zip", "GET"): (
+        lambda w: f"/innleveringer/{w.document_request.id}/filer.zip", VIEW_PEOPLE),
 }
 
 NOT_WALKED = {"static", "health"}

@@ -18,7 +18,8 @@ from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import SimpleDocTemplate
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 
 FONT_DIR = Path(os.environ.get("VERKSTED_FONT_DIR", "/usr/share/fonts/truetype"))
 FONT_FILES = {
@@ -133,3 +134,50 @@ def table_style(header_rows: int = 1) -> list[tuple]:
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
     ]
+
+
+def numbered_pages(footer: str, page_label):
+    """A canvas class that writes a running footer and «side X av Y» at the foot of every page.
+
+    The total is only known when the document is done, so pages are kept until `save()`.
+    `page_label(page, pages)` gives the translated page text. A `FooterText` flowable in the
+    story changes the footer from its page on (one footer per team in a bundle).
+    """
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.footer_text = footer
+            self._pages: list[dict] = []
+
+        def showPage(self):
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            small = styles()["small"]
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                width, _height = self._pagesize
+                line = Paragraph(markup(f"{self.footer_text} · {page_label(number, len(self._pages))}"), small)
+                line.wrapOn(self, width - 36 * mm, 12 * mm)
+                line.drawOn(self, 18 * mm, 9 * mm)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+    return NumberedCanvas
+
+
+class FooterText(Flowable):
+    """Takes no room; sets the running footer of a `numbered_pages` canvas from here on."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+        self.width = self.height = 0
+
+    def wrap(self, available_width, available_height):
+        return 0, 0
+
+    def draw(self):
+        self.canv.footer_text = self.text

@@ -28,6 +28,7 @@ class Action(enum.StrEnum):
     VIEW_SUBMISSION = "submission.view"  # a team's own documents, shared ones, or all for readers
     EDIT_SUBMISSION = "submission.edit"  # the team's members write their own documents
     REVIEW = "documents.review"  # templates, requests, feedback, approval, sharing
+    READ_ALL = "documents.read_all"  # every team's delivered documents at once: leaders and observers
 
 
 def memberships() -> dict[int, Membership]:
@@ -73,6 +74,7 @@ _POLICY = {
     or submission.is_shared,
     Action.EDIT_SUBMISSION: lambda m, submission: m.role is Role.TEAM_MEMBER and m.team_id == submission.team_id,
     Action.REVIEW: lambda m, target: m.role in _LEADS,
+    Action.READ_ALL: lambda m, target: m.role in _READS_ALL,
 }
 
 

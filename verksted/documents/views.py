@@ -1,2 +1,3 @@
 """The documents blueprint's pages live in the views_* modules, one per part of the workflow."""
 from verksted.documents import models  # noqa: F401
+from verksted.documents import views_exports  # noqa: F401
