@@ -46,9 +46,13 @@ babel = Babel()
 
 
 @sa.event.listens_for(Engine, "connect")
-def _sqlite_enforces_foreign_keys(dbapi_connection, connection_record) -> None:
-    """SQLite ignores foreign keys (and ON DELETE) unless asked, per connection."""
+def _sqlite_settings(dbapi_connection, connection_record) -> None:
+    """SQLite ignores foreign keys (and ON DELETE) unless asked, per connection; several
+    gunicorn workers writing at once wait for each other instead of failing."""
     if type(dbapi_connection).__module__.startswith("sqlite3"):
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
