@@ -37,6 +37,7 @@ from verksted.documents.models import (
     DocumentKind,
     DocumentRequest,
     DocumentTemplate,
+    FieldKind,
     Submission,
     SubmissionState,
     TemplateVersion,
@@ -478,6 +479,19 @@ def world(app, login, save, make_user, make_network, make_team, make_membership,
     (submission,) = save(Submission(request_id=document_request.id, team_id=team_x.id,
                                     template_version_id=template_version.id, state=SubmissionState.SUBMITTED,
                                     submitted_at=utcnow()))
+    (template,) = save(DocumentTemplate(
+        network_id=network.id, kind=DocumentKind.FREMDRIFTSPLAN, title="Fremdriftsplan",
+        versions=[TemplateVersion(number=1, sections=[
+            {"key": "s-effektmal", "heading": "Effektmål", "guidance": "Hva vil dere oppnå?", "fields": [
+                {"key": "f-effektmal", "label": "Effektmål", "kind": FieldKind.LONG_TEXT.value, "help": "",
+                 "required": True, "choices": [], "columns": [], "carry": "effektmal"},
+            ]},
+            {"key": "s-plan", "heading": "Plan for perioden", "guidance": "", "fields": [
+                {"key": "f-tiltak", "label": "Tiltak", "kind": FieldKind.TABLE.value, "help": "", "required": False,
+                 "choices": [], "columns": ["Delmål", "Tiltak", "Ansvarlig", "Tidsestimat"], "carry": "tiltak"},
+            ]},
+        ])],
+    ))
 
     def client_for(visitor: str):
         client = app.test_client()
@@ -504,6 +518,7 @@ def world(app, login, save, make_user, make_network, make_team, make_membership,
         document_template=document_template,
         document_request=document_request,
         submission=submission,
+        template=template,
         client_for=client_for,
         **vars(people),
     )

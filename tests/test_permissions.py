@@ -155,6 +155,39 @@ RULES = {
     ("/samlinger/<int:gathering_id>/filer", "POST"): (lambda w: f"/samlinger/{w.gathering.id}/filer", MANAGE),
     ("/samlingsfiler/<int:file_id>", "GET"): (lambda w: f"/samlingsfiler/{w.gathering_file.id}", VIEW_NETWORK),
     ("/samlingsfiler/<int:file_id>/slett", "POST"): (lambda w: f"/samlingsfiler/{w.gathering_file.id}/slett", MANAGE),
+    # Document templates: everyone in the network reads them; the project leader edits them.
+    ("/nettverk/<int:network_id>/maler", "GET"): (lambda w: f"/nettverk/{w.network.id}/maler", VIEW_NETWORK),
+    ("/maler/<int:template_id>", "GET"): (lambda w: f"/maler/{w.template.id}", VIEW_NETWORK),
+    ("/nettverk/<int:network_id>/maler/ny", "GET"): (lambda w: f"/nettverk/{w.network.id}/maler/ny", MANAGE),
+    ("/nettverk/<int:network_id>/maler/ny", "POST"): (lambda w: f"/nettverk/{w.network.id}/maler/ny", MANAGE),
+    ("/nettverk/<int:network_id>/maler/kopier", "GET"): (lambda w: f"/nettverk/{w.network.id}/maler/kopier", MANAGE),
+    ("/nettverk/<int:network_id>/maler/kopier", "POST"): (lambda w: f"/nettverk/{w.network.id}/maler/kopier", MANAGE),
+    ("/maler/<int:template_id>/rediger", "GET"): (lambda w: f"/maler/{w.template.id}/rediger", MANAGE),
+    ("/maler/<int:template_id>/rediger", "POST"): (lambda w: f"/maler/{w.template.id}/rediger", MANAGE),
+    ("/maler/<int:template_id>/arkiver", "POST"): (lambda w: f"/maler/{w.template.id}/arkiver", MANAGE),
+    ("/maler/<int:template_id>/gjenopprett", "POST"): (lambda w: f"/maler/{w.template.id}/gjenopprett", MANAGE),
+    ("/maler/<int:template_id>/deler/ny", "GET"): (lambda w: f"/maler/{w.template.id}/deler/ny", MANAGE),
+    ("/maler/<int:template_id>/deler/ny", "POST"): (lambda w: f"/maler/{w.template.id}/deler/ny", MANAGE),
+    ("/maler/<int:template_id>/deler/<section_key>/rediger", "GET"): (
+        lambda w: f"/maler/{w.template.id}/deler/s-plan/rediger", MANAGE),
+    ("/maler/<int:template_id>/deler/<section_key>/rediger", "POST"): (
+        lambda w: f"/maler/{w.template.id}/deler/s-plan/rediger", MANAGE),
+    ("/maler/<int:template_id>/deler/<section_key>/flytt/<direction>", "POST"): (
+        lambda w: f"/maler/{w.template.id}/deler/s-effektmal/flytt/ned", MANAGE),
+    ("/maler/<int:template_id>/deler/<section_key>/slett", "POST"): (
+        lambda w: f"/maler/{w.template.id}/deler/s-plan/slett", MANAGE),
+    ("/maler/<int:template_id>/deler/<section_key>/felt/nytt", "GET"): (
+        lambda w: f"/maler/{w.template.id}/deler/s-plan/felt/nytt", MANAGE),
+    ("/maler/<int:template_id>/deler/<section_key>/felt/nytt", "POST"): (
+        lambda w: f"/maler/{w.template.id}/deler/s-plan/felt/nytt", MANAGE),
+    ("/maler/<int:template_id>/felt/<field_key>/rediger", "GET"): (
+        lambda w: f"/maler/{w.template.id}/felt/f-tiltak/rediger", MANAGE),
+    ("/maler/<int:template_id>/felt/<field_key>/rediger", "POST"): (
+        lambda w: f"/maler/{w.template.id}/felt/f-tiltak/rediger", MANAGE),
+    ("/maler/<int:template_id>/felt/<field_key>/flytt/<direction>", "POST"): (
+        lambda w: f"/maler/{w.template.id}/felt/f-tiltak/flytt/opp", MANAGE),
+    ("/maler/<int:template_id>/felt/<field_key>/slett", "POST"): (
+        lambda w: f"/maler/{w.template.id}/felt/f-tiltak/slett", MANAGE),
     # Team X's submitted, unshared document: its team and the readers of everything.
     ("/dokumenter/<int:submission_id>.pdf", "GET"): (lambda w: f"/dokumenter/{w.submission.id}.pdf", VIEW_TEAM),
     ("/dokumenter/<int:submission_id>.docx", "GET"): (lambda w: f"/dokumenter/{w.submission.id}.docx", VIEW_TEAM),

@@ -13,6 +13,7 @@ from verksted.accounts.tokens import new_token
 from verksted.calendar import demo as calendar_demo
 from verksted.gatherings import demo as gatherings_demo
 from verksted.clock import utcnow
+from verksted.documents.starter import add_starter_templates
 from verksted.extensions import db
 from verksted.networks.models import (
     Invitation,
@@ -186,6 +187,8 @@ def seed() -> bool:
         Team(network=second, municipality="Elvdal kommune", municipality_number="9907"),
         Team(network=second, municipality="Nordre Strand kommune", municipality_number="9908"),
     ])
+    add_starter_templates(network, leader)
+    add_starter_templates(second, second_leader)
     calendar_demo.seed(network, leader)
     gatherings_demo.seed(network, leader)
     plan_demo.seed(network, leader)

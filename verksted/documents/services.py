@@ -32,14 +32,18 @@ from verksted.gatherings.models import Gathering
 from verksted.networks.models import Network, Team, TeamStatus
 
 
-def kind_label(template: DocumentTemplate) -> str:
-    return template.kind_label or {
+def kind_names() -> dict[DocumentKind, str]:
+    return {
         DocumentKind.HOVEDPLAN: _("Hovedplan"),
         DocumentKind.FREMDRIFTSPLAN: _("Fremdriftsplan"),
         DocumentKind.STATUSRAPPORT: _("Statusrapport"),
         DocumentKind.SLUTTRAPPORT: _("Sluttrapport"),
         DocumentKind.OTHER: _("Annet dokument"),
-    }[template.kind]
+    }
+
+
+def kind_label(template: DocumentTemplate) -> str:
+    return template.kind_label or kind_names()[template.kind]
 
 
 # --- Templates ------------------------------------------------------------------------------

@@ -39,6 +39,9 @@ def create_network(data: dict, goals: list[str]) -> Network:
     network = Network(**{key: data[key] for key in NETWORK_FIELDS if key in data})
     db.session.add(network)
     set_goals(network, goals)
+    from verksted.documents.starter import add_starter_templates  # documents builds on networks: import late
+
+    add_starter_templates(network)
     return network
 
 
