@@ -42,6 +42,7 @@ from verksted.documents.models import (
     SubmissionState,
     TemplateVersion,
 )
+from verksted.documents.models import Comment, FeedbackPhrase
 
 PASSWORD = "passord-for-test"
 POSTGRES_ENV = "VERKSTED_TEST_POSTGRES"
@@ -479,6 +480,8 @@ def world(app, login, save, make_user, make_network, make_team, make_membership,
     (submission,) = save(Submission(request_id=document_request.id, team_id=team_x.id,
                                     template_version_id=template_version.id, state=SubmissionState.SUBMITTED,
                                     submitted_at=utcnow()))
+    (phrase,) = save(FeedbackPhrase(network_id=network.id, text="Hvordan vil dere måle effekten?"))
+    (comment,) = save(Comment(submission_id=submission.id, body="Godt skrevet.", author_id=people.facilitator.id))
     (template,) = save(DocumentTemplate(
         network_id=network.id, kind=DocumentKind.FREMDRIFTSPLAN, title="Fremdriftsplan",
         versions=[TemplateVersion(number=1, sections=[
@@ -518,6 +521,8 @@ def world(app, login, save, make_user, make_network, make_team, make_membership,
         document_template=document_template,
         document_request=document_request,
         submission=submission,
+        phrase=phrase,
+        comment=comment,
         template=template,
         client_for=client_for,
         **vars(people),

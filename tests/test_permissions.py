@@ -196,6 +196,35 @@ RULES = {
         lambda w: f"/innleveringer/{w.document_request.id}/samlet.pdf", VIEW_PEOPLE),
     ("/innleveringer/<int:request_id>/filer.zip", "GET"): (
         lambda w: f"/innleveringer/{w.document_request.id}/filer.zip", VIEW_PEOPLE),
+    # Review: the leaders and observers read who has delivered what; only the project leader gives
+    # feedback, marks, shares and keeps phrases. Everyone in the network reads what is shared.
+    ("/nettverk/<int:network_id>/dokumenter/oversikt", "GET"): (
+        lambda w: f"/nettverk/{w.network.id}/dokumenter/oversikt", VIEW_PEOPLE),
+    ("/nettverk/<int:network_id>/dokumenter/til-samlingen", "GET"): (
+        lambda w: f"/nettverk/{w.network.id}/dokumenter/til-samlingen", VIEW_PEOPLE),
+    ("/nettverk/<int:network_id>/dokumenter/delt", "GET"): (
+        lambda w: f"/nettverk/{w.network.id}/dokumenter/delt", VIEW_NETWORK),
+    ("/nettverk/<int:network_id>/dokumenter/paminnelser", "GET"): (
+        lambda w: f"/nettverk/{w.network.id}/dokumenter/paminnelser", MANAGE),
+    ("/dokumenter/<int:submission_id>/kommenter", "POST"): (lambda w: f"/dokumenter/{w.submission.id}/kommenter", MANAGE),
+    ("/kommentarer/<int:comment_id>/slett", "POST"): (lambda w: f"/kommentarer/{w.comment.id}/slett", MANAGE),
+    ("/dokumenter/<int:submission_id>/send-tilbake", "POST"): (
+        lambda w: f"/dokumenter/{w.submission.id}/send-tilbake", MANAGE),
+    ("/dokumenter/<int:submission_id>/godkjenn", "POST"): (lambda w: f"/dokumenter/{w.submission.id}/godkjenn", MANAGE),
+    ("/dokumenter/<int:submission_id>/merk/<mark>", "POST"): (
+        lambda w: f"/dokumenter/{w.submission.id}/merk/godt-eksempel", MANAGE),
+    ("/dokumenter/<int:submission_id>/del", "POST"): (lambda w: f"/dokumenter/{w.submission.id}/del", MANAGE),
+    ("/dokumenter/<int:submission_id>/slutt-a-dele", "POST"): (
+        lambda w: f"/dokumenter/{w.submission.id}/slutt-a-dele", MANAGE),
+    ("/innleveringer/<int:request_id>/del", "POST"): (lambda w: f"/innleveringer/{w.document_request.id}/del", MANAGE),
+    ("/innleveringer/<int:request_id>/slutt-a-dele", "POST"): (
+        lambda w: f"/innleveringer/{w.document_request.id}/slutt-a-dele", MANAGE),
+    ("/nettverk/<int:network_id>/frasebank", "GET"): (lambda w: f"/nettverk/{w.network.id}/frasebank", MANAGE),
+    ("/nettverk/<int:network_id>/frasebank", "POST"): (lambda w: f"/nettverk/{w.network.id}/frasebank", MANAGE),
+    ("/fraser/<int:phrase_id>/rediger", "GET"): (lambda w: f"/fraser/{w.phrase.id}/rediger", MANAGE),
+    ("/fraser/<int:phrase_id>/rediger", "POST"): (lambda w: f"/fraser/{w.phrase.id}/rediger", MANAGE),
+    ("/fraser/<int:phrase_id>/flytt/<direction>", "POST"): (lambda w: f"/fraser/{w.phrase.id}/flytt/opp", MANAGE),
+    ("/fraser/<int:phrase_id>/slett", "POST"): (lambda w: f"/fraser/{w.phrase.id}/slett", MANAGE),
 }
 
 NOT_WALKED = {"static", "health"}

@@ -15,6 +15,7 @@ from verksted.extensions import db
 def init_app(app: Flask) -> None:
     app.cli.add_command(seed_demo)
     app.cli.add_command(create_admin)
+    app.cli.add_command(send_reminders)
 
 
 @click.command("seed-demo")
@@ -57,3 +58,24 @@ def create_admin(email: str, name: str, password: str | None):
         raise click.UsageError(refused.message) from refused
     db.session.commit()
     click.echo(f"Administrator {user.email} er opprettet.")
+
+
+@click.command("send-reminders")
+@with_appcontext
+@click.option("--dry-run", is_flag=True, help="Vis hvem som ville fått påminnelse, uten å sende noe.")
+def send_reminders(dry_run: bool):
+    """Send today's deadline reminders; run it daily from cron. Nothing is sent twice."""
+    from flask import current_app
+
+    from verksted.documents import reminders
+
+    with current_app.test_request_context():  # the links in the e-mails are built with url_for
+        sent = reminders.send_reminders(dry_run=dry_run)
+        if dry_run:
+            for reminder in sent:
+                click.echo(f"{reminder.user.email}: {reminder.assignment.request.title} "
+                           f"({reminder.assignment.team.municipality}, frist {reminder.due_on:%d.%m.%Y}, {reminder.kind})")
+            click.echo(f"{len(sent)} påminnelser ville blitt sendt. Ingenting er sendt.")
+            return
+        db.session.commit()
+    click.echo(f"Sendte {len(sent)} påminnelser.")
