@@ -73,6 +73,8 @@ def markup(text: str | None) -> str:
     if not text:
         return ""
     covered = register_fonts()
+    if covered.issuperset(map(ord, text.replace("\n", ""))):  # the usual case, and much faster
+        return escape(text).replace("\n", "<br/>")
     out: list[str] = []
     for char in text:
         if char == "\n":

@@ -96,7 +96,9 @@ def make_request(save, make_template):
     def make_request(network, teams, title="Fremdriftsplan 2", version=None, **fields) -> DocumentRequest:
         version = version or make_template(network)
         fields.setdefault("due_on", date(2026, 2, 15))
-        (request,) = save(DocumentRequest(network_id=network.id, template_id=version.template_id, title=title, **fields))
+        (request,) = save(
+            DocumentRequest(network_id=network.id, template_id=version.template_id, title=title, **fields)
+        )
         save(*[Assignment(request_id=request.id, team_id=team.id) for team in teams])
         request.version = version
         return request
@@ -224,7 +226,8 @@ def test_the_pdf_shows_every_kind_of_answer(submission, export):
     assert "<script>alert('hei')</script> her." in text
     assert "Mål Frist Heltid 2027" in text
     assert "Dato, tid og sted 14. februar 2026 kl. 09:30, Fjordvik rådhus" in text
-    assert "Delmål Tiltak Ansvarlig Tidsestimat Flere hele stillinger Turnus med langvakter Enhetsleder Vår 2026" in text
+    assert ("Delmål Tiltak Ansvarlig Tidsestimat "
+            "Flere hele stillinger Turnus med langvakter Enhetsleder Vår 2026") in text
     assert "Antall årsverk 42,5" in text
     assert "Dato for evaluering 15. juni 2026" in text
     assert "Fase Utprøving" in text
@@ -249,7 +252,8 @@ def test_the_pdf_pages_are_numbered_with_the_title_in_the_footer(submission, exp
     pages = len(reader.pages)
     assert pages >= 3
     for number, page in enumerate(reader.pages, start=1):
-        assert f"Fremdriftsplan 2 – Fjordvik kommune · side {number} av {pages}" in " ".join(page.extract_text().split())
+        footer = f"Fremdriftsplan 2 – Fjordvik kommune · side {number} av {pages}"
+        assert footer in " ".join(page.extract_text().split())
 
 
 def test_the_pdf_is_a4_with_its_language_and_bookmarks(submission, export):

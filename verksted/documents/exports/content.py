@@ -97,7 +97,9 @@ def load_submission(submission_id: int) -> Submission | None:
 
 def assignment_of(submission: Submission) -> Assignment | None:
     return db.session.scalar(
-        sa.select(Assignment).where(Assignment.request_id == submission.request_id, Assignment.team_id == submission.team_id)
+        sa.select(Assignment).where(
+            Assignment.request_id == submission.request_id, Assignment.team_id == submission.team_id
+        )
     )
 
 
@@ -141,13 +143,13 @@ def _sort_key(name: str) -> str:
 
 
 def document_content(submission: Submission, assignment: Assignment | None) -> DocumentContent:
-    version = submission.template_version
+    version, answers = submission.template_version, submission.answers or {}
     sections = [
         SectionContent(
             heading=mb.writable(section.get("heading", "")),
             guidance=mb.blocks(section.get("guidance", "")),
             fields=[
-                FieldAnswer(mb.writable(field.get("label", "")), answer_blocks(field, submission.answers.get(field["key"])))
+                FieldAnswer(mb.writable(field.get("label", "")), answer_blocks(field, answers.get(field.get("key"))))
                 for field in section.get("fields", [])
             ],
         )

@@ -189,7 +189,10 @@ def _list(block: mb.ListBlock, style: ParagraphStyle, width: float, plain: bool)
         ListItem(blocks_flowables(item, style, width - LIST_INDENT, plain) or [Paragraph("", style)])
         for item in block.items
     ]
-    options = {"bulletType": "1", "start": block.start, "bulletFormat": "%s."} if block.ordered else {"bulletType": "bullet", "start": "•"}
+    if block.ordered:
+        options = {"bulletType": "1", "start": block.start, "bulletFormat": "%s."}
+    else:
+        options = {"bulletType": "bullet", "start": "•"}
     return ListFlowable(
         items, leftIndent=LIST_INDENT, bulletFontName=pdf.BODY_FONT, bulletFontSize=style.fontSize,
         bulletColor=style.textColor, spaceBefore=1, spaceAfter=2, **options,
