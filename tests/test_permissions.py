@@ -196,6 +196,24 @@ RULES = {
         lambda w: f"/innleveringer/{w.document_request.id}/samlet.pdf", VIEW_PEOPLE),
     ("/innleveringer/<int:request_id>/filer.zip", "GET"): (
         lambda w: f"/innleveringer/{w.document_request.id}/filer.zip", VIEW_PEOPLE),
+    # Requests (innleveringer): every member sees the deadlines; the project leader asks, changes and extends.
+    ("/nettverk/<int:network_id>/innleveringer", "GET"): (lambda w: f"/nettverk/{w.network.id}/innleveringer", VIEW_NETWORK),
+    ("/nettverk/<int:network_id>/innleveringer/ny", "GET"): (lambda w: f"/nettverk/{w.network.id}/innleveringer/ny", MANAGE),
+    ("/nettverk/<int:network_id>/innleveringer/ny", "POST"): (lambda w: f"/nettverk/{w.network.id}/innleveringer/ny", MANAGE),
+    ("/nettverk/<int:network_id>/innleveringer/serie", "GET"): (
+        lambda w: f"/nettverk/{w.network.id}/innleveringer/serie", MANAGE),
+    ("/nettverk/<int:network_id>/innleveringer/serie", "POST"): (
+        lambda w: f"/nettverk/{w.network.id}/innleveringer/serie", MANAGE),
+    ("/innleveringer/<int:request_id>", "GET"): (lambda w: f"/innleveringer/{w.document_request.id}", MANAGE),
+    ("/innleveringer/<int:request_id>/rediger", "GET"): (lambda w: f"/innleveringer/{w.document_request.id}/rediger", MANAGE),
+    ("/innleveringer/<int:request_id>/rediger", "POST"): (lambda w: f"/innleveringer/{w.document_request.id}/rediger", MANAGE),
+    ("/innleveringer/<int:request_id>/slett", "POST"): (lambda w: f"/innleveringer/{w.document_request.id}/slett", MANAGE),
+    ("/innleveringer/<int:request_id>/utsettelse/<int:team_id>", "GET"): (
+        lambda w: f"/innleveringer/{w.document_request.id}/utsettelse/{w.team_x.id}", MANAGE),
+    ("/innleveringer/<int:request_id>/utsettelse/<int:team_id>", "POST"): (
+        lambda w: f"/innleveringer/{w.document_request.id}/utsettelse/{w.team_x.id}", MANAGE),
+    ("/innleveringer/<int:request_id>/utsettelse/<int:team_id>/fjern", "POST"): (
+        lambda w: f"/innleveringer/{w.document_request.id}/utsettelse/{w.team_x.id}/fjern", MANAGE),
     # Review: the leaders and observers read who has delivered what; only the project leader gives
     # feedback, marks, shares and keeps phrases. Everyone in the network reads what is shared.
     ("/nettverk/<int:network_id>/dokumenter/oversikt", "GET"): (

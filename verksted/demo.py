@@ -13,6 +13,7 @@ from verksted.accounts.tokens import new_token
 from verksted.calendar import demo as calendar_demo
 from verksted.gatherings import demo as gatherings_demo
 from verksted.clock import utcnow
+from verksted.documents import demo as documents_demo
 from verksted.documents.starter import add_starter_templates
 from verksted.extensions import db
 from verksted.networks.models import (
@@ -192,6 +193,7 @@ def seed() -> bool:
     calendar_demo.seed(network, leader)
     gatherings_demo.seed(network, leader)
     plan_demo.seed(network, leader)
+    documents_demo.seed(network, leader)
     return True
 
 

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from flask import current_app, url_for
@@ -19,7 +20,11 @@ from verksted.calendar.models import CalendarFeed, new_feed_token
 from verksted.clock import utcnow
 from verksted.extensions import db
 from verksted.gatherings.models import Gathering
+from verksted.i18n import long_date
 from verksted.networks.models import Membership, Network
+
+if TYPE_CHECKING:
+    from verksted.documents.request_services import Deadline
 
 # --- the secret addresses ---------------------------------------------------------------
 
@@ -159,9 +164,60 @@ def _personal_gatherings(user: User) -> list[CalendarEvent]:
     return [gathering_event(gathering) for gathering in gatherings_for(user)]
 
 
-# Each provider gives one kind of event for a feed. The documents feature adds its deadline providers here.
-NETWORK_EVENTS: list[Callable[[Network], list[CalendarEvent]]] = [_network_gatherings]
-PERSONAL_EVENTS: list[Callable[[User], list[CalendarEvent]]] = [_personal_gatherings]
+def _documents():
+    """The documents feature, imported when first needed: it is built on top of calendars and gatherings."""
+    from verksted.documents import request_services
+
+    return request_services
+
+
+def deadline_event(deadline: Deadline, page: str | None) -> CalendarEvent:
+    """A document deadline as an all-day event; one that follows a gathering changes with it."""
+    request_services = _documents()
+    request = deadline.request
+    rule = request_services.deadline_rule(request)
+    follows = request.gathering if rule else None
+    if deadline.extended:
+        lines = [_("Utsatt frist. Fristen for de andre teamene er %(date)s.", date=long_date(request.due_on))]
+    else:
+        lines = [text[0].upper() + text[1:] for text in (rule, request_services.period_label(request)) if text]
+    lines.append(_("Nettverk: %(network)s", network=request.network.name))
+    if page:
+        lines += ["", _("Dokumentene: %(url)s", url=page)]
+    changed = follows.updated_at if follows is not None and follows.updated_at > request.created_at else None
+    return CalendarEvent(
+        uid=deadline.uid,
+        summary=_("Frist: %(title)s (%(who)s)", title=request.title, who=deadline.who),
+        start=deadline.on,
+        end=deadline.on + timedelta(days=1),
+        sequence=follows.sequence if follows is not None else 0,
+        description="\n".join(lines),
+        url=page,
+        created=request.created_at,
+        last_modified=changed,
+    )
+
+
+def _page(endpoint: str, **values) -> str | None:
+    return _absolute(url_for(endpoint, **values)) if endpoint in current_app.view_functions else None
+
+
+def _network_deadlines(network: Network) -> list[CalendarEvent]:
+    page = _page("documents.requests", network_id=network.id)
+    return [deadline_event(deadline, page) for deadline in _documents().network_deadlines(network)]
+
+
+def _personal_deadlines(user: User) -> list[CalendarEvent]:
+    return [
+        deadline_event(deadline, _page("documents.workspace", team_id=deadline.teams[0].id)
+                       or _page("documents.requests", network_id=deadline.request.network_id))
+        for deadline in _documents().personal_deadlines(user)
+    ]
+
+
+# Each provider gives one kind of event for a feed.
+NETWORK_EVENTS: list[Callable[[Network], list[CalendarEvent]]] = [_network_gatherings, _network_deadlines]
+PERSONAL_EVENTS: list[Callable[[User], list[CalendarEvent]]] = [_personal_gatherings, _personal_deadlines]
 
 
 def network_calendar(network: Network) -> bytes:

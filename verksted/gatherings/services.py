@@ -276,7 +276,9 @@ def gathering_moved(gathering: Gathering, before: _Snapshot, changed_by: User | 
     """A gathering got a new time or place: calendars must notice, and the teams are told."""
     gathering.sequence = (gathering.sequence or 0) + 1
     gathering.updated_at = utcnow()
-    # Document deadlines tied to the gathering will be moved from here as well.
+    from verksted.documents import request_services  # imported here: documents build on gatherings
+
+    request_services.follow_gathering(gathering, before.held_on, changed_by)
     link = current_app.config["VERKSTED_BASE_URL"] + url_for("gatherings.gathering", gathering_id=gathering.id)
     subject = _("Samling %(number)d er flyttet", number=gathering.number)
     for user in _people_in_active_teams(gathering.network_id):
@@ -300,6 +302,9 @@ def _people_in_active_teams(network_id: int) -> list[User]:
 
 def delete_gathering(gathering: Gathering) -> None:
     files.forget_after_commit(list(gathering.files))
+    from verksted.documents import request_services  # imported here: documents build on gatherings
+
+    request_services.forget_gathering(gathering)
     db.session.delete(gathering)
 
 

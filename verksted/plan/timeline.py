@@ -1,4 +1,4 @@
-"""One timeline of the network: gatherings and milestones, month by month.
+"""One timeline of the network: gatherings, milestones and document deadlines, month by month.
 
 Each provider turns one kind of thing into entries; the timeline sorts and groups them.
 """
@@ -15,6 +15,7 @@ from flask_babel import gettext as _
 from verksted.extensions import db
 from verksted.gatherings.models import Gathering
 from verksted.networks.models import Network
+from verksted.permissions import Action, can
 from verksted.plan import services
 from verksted.plan.grid import month_end, month_of
 from verksted.plan.models import MilestoneStatus
@@ -78,8 +79,26 @@ def milestone_entries(network: Network) -> list[Entry]:
     return entries
 
 
-# Document deadlines join here: a provider that returns one Entry per deadline.
-PROVIDERS: list[Callable[[Network], list[Entry]]] = [gathering_entries, milestone_entries]
+def deadline_entries(network: Network) -> list[Entry]:
+    """One entry per document deadline; a team's extended deadline is an entry of its own."""
+    from verksted.documents import request_services  # imported here: documents build on the plan and gatherings
+
+    leader = can(Action.REVIEW, network)
+    entries = []
+    for deadline in request_services.network_deadlines(network):
+        request = deadline.request
+        rule = request_services.deadline_rule(request)
+        entries.append(Entry(
+            on=deadline.on,
+            kind="deadline",
+            title=_("Frist: %(title)s (%(who)s)", title=request.title, who=deadline.who),
+            detail=_("Utsatt frist") if deadline.extended else rule[:1].upper() + rule[1:],
+            url=url_for("documents.request_page", request_id=request.id) if leader else None,
+        ))
+    return entries
+
+
+PROVIDERS: list[Callable[[Network], list[Entry]]] = [gathering_entries, milestone_entries, deadline_entries]
 
 _KIND_ORDER = {"milestone_start": 0, "gathering": 1, "milestone_end": 2}
 
