@@ -392,6 +392,17 @@ def test_an_extension_later_than_the_moved_deadline_is_kept_and_an_earlier_one_g
     assert [m["Subject"] for m in outbox.to(cast.biret.email)] == ["Ny frist: Statusrapport 1", "Samling 5 er flyttet"]
 
 
+def test_a_team_that_has_delivered_is_not_told_of_the_new_deadline(ctx, cast, make_request, save, outbox):
+    request = make_request(cast, gathering=cast.gatherings[5], days_before=10)
+    version = _get(DocumentTemplate, cast.status).versions[0]
+    save(Submission(request_id=request.id, team_id=cast.sameby.id, template_version_id=version.id, state="submitted"))
+
+    _move(cast, 5, date(2027, 3, 25), cast.leader)
+
+    assert [m["Subject"] for m in outbox.to(cast.biret.email)] == ["Samling 5 er flyttet"]
+    assert [m["Subject"] for m in outbox.to(cast.ingrid.email)] == ["Ny frist: Statusrapport 1", "Samling 5 er flyttet"]
+
+
 def test_deleting_a_gathering_keeps_the_last_deadline_as_a_date(ctx, cast, make_request):
     request = make_request(cast, gathering=cast.gatherings[6], days_before=10)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import secrets
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 import sqlalchemy as sa
 from flask import current_app, url_for
@@ -275,17 +275,13 @@ def update(request: DocumentRequest, data: RequestData, changed_by: User | None)
     on_request = [a.team for a in request.assignments]
     teams = _teams_in(network, data.team_ids, keep=on_request)
     dropped = [a for a in request.assignments if a.team not in teams]
-    if kept := [a.team.municipality for a in dropped if a.team_id in begun]:
-        raise Refused(_("%(teams)s har begynt på dokumentet og kan ikke tas ut av innleveringen.", teams=", ".join(kept)),
-                      field="team_ids")
+    if writing := [a.team.municipality for a in dropped if a.team_id in begun]:
+        raise Refused(_("%(teams)s har begynt på dokumentet og kan ikke tas ut av innleveringen.",
+                        teams=", ".join(writing)), field="team_ids")
     _check_reminder(data.remind_days_before)
     if data.gathering_id:
         gathering = _gathering_in(network, data.gathering_id)
-        if data.days_before is None:
-            raise Refused(_("Skriv hvor mange dager før eller etter samlingen fristen er."), field="days_before")
-        if not services.DAYS_BEFORE_MIN <= data.days_before <= services.DAYS_BEFORE_MAX:
-            raise Refused(_("Fristen kan være fra %(after)d dager etter til %(before)d dager før samlingen.",
-                            after=-services.DAYS_BEFORE_MIN, before=services.DAYS_BEFORE_MAX), field="days_before")
+        services.check_days_before(data.days_before)
         due_rule, due_on, days_before = DueRule.BEFORE_GATHERING, services.due_date_for(gathering, data.days_before), data.days_before
     elif data.due_on is None:
         raise Refused(_("Velg en frist: en dato, eller et antall dager før en samling."), field="due_on")
@@ -446,17 +442,19 @@ class DeadlineChange:
 def _set_deadline(request: DocumentRequest, due_on: date, before: dict[int, date]) -> list[DeadlineChange]:
     """Give the request a new deadline. An extension now earlier than the deadline gives way to it.
 
-    Returns each active team whose own deadline changed from what `before` says.
+    Returns each active team still writing whose own deadline changed from what `before` says.
     """
     if request.period_to and request.period_to == request.due_on and request.due_on != due_on:
         request.period_to = due_on  # a period that ran to the deadline still does
     request.due_on = due_on
+    delivered = {s.team_id for s in request.submissions if s.state in DELIVERED}
     changes = []
     for assignment in request.assignments:
         if assignment.extended_to and assignment.extended_to <= due_on:
             remove_extension(assignment)
         old = before.get(assignment.team_id)
-        if old is not None and old != assignment.due_on and assignment.team.status is TeamStatus.ACTIVE:
+        writing = assignment.team.status is TeamStatus.ACTIVE and assignment.team_id not in delivered
+        if old is not None and old != assignment.due_on and writing:
             changes.append(DeadlineChange(request, assignment.team, old, assignment.due_on))
     return changes
 
@@ -470,7 +468,8 @@ def follow_gathering(gathering: Gathering, old_held_on: date, changed_by: User |
         _live_requests()
         .where(DocumentRequest.network_id == gathering.network_id)
         .options(selectinload(DocumentRequest.assignments).selectinload(Assignment.team)
-                 .selectinload(Team.members).selectinload(Membership.user))
+                 .selectinload(Team.members).selectinload(Membership.user),
+                 selectinload(DocumentRequest.submissions))
     ).all()
     changes: list[DeadlineChange] = []
     for request in requests:

@@ -108,6 +108,15 @@ def due_date_for(gathering: Gathering, days_before: int) -> date:
     return gathering.held_on - timedelta(days=days_before)
 
 
+def check_days_before(days_before: int | None) -> None:
+    """A deadline relative to a gathering falls from 60 days after it to 180 days before it."""
+    if days_before is None:
+        raise Refused(_("Skriv hvor mange dager før eller etter samlingen fristen er."), field="days_before")
+    if not DAYS_BEFORE_MIN <= days_before <= DAYS_BEFORE_MAX:
+        raise Refused(_("Fristen kan være fra %(after)d dager etter til %(before)d dager før samlingen.",
+                        after=-DAYS_BEFORE_MIN, before=DAYS_BEFORE_MAX), field="days_before")
+
+
 def create_request(
     network: Network,
     template: DocumentTemplate,
@@ -133,11 +142,7 @@ def create_request(
     if gathering is not None:
         if gathering.network is not network:
             raise Refused(_("Samlingen hører til et annet nettverk."), field="gathering_id")
-        if days_before is None:
-            raise Refused(_("Skriv hvor mange dager før eller etter samlingen fristen er."), field="days_before")
-        if not DAYS_BEFORE_MIN <= days_before <= DAYS_BEFORE_MAX:
-            raise Refused(_("Fristen kan være fra %(after)d dager etter til %(before)d dager før samlingen.",
-                            after=-DAYS_BEFORE_MIN, before=DAYS_BEFORE_MAX), field="days_before")
+        check_days_before(days_before)
         due_rule, due_on = DueRule.BEFORE_GATHERING, due_date_for(gathering, days_before)
     elif due_on is None:
         raise Refused(_("Velg en frist: en dato, eller et antall dager før en samling."), field="due_on")
