@@ -54,6 +54,17 @@ class FontsMissing(RuntimeError):
     """The PDF fonts are not installed (Debian: fonts-dejavu-core and fonts-symbola)."""
 
 
+def _remembered_widths(string_width):
+    """Line breaking measures the same words over and over; without ReportLab's C accelerator
+    each measurement walks the word's characters in Python, so widths are remembered."""
+    remembered = functools.lru_cache(maxsize=100_000)(lambda text, size: string_width(text, size))
+
+    def width(text, size, encoding="utf8"):
+        return remembered(text, size) if isinstance(text, str) else string_width(text, size, encoding)
+
+    return width
+
+
 @functools.cache
 def register_fonts() -> frozenset[int]:
     """Register the fonts once per process; returns the code points the body font covers."""
@@ -61,7 +72,9 @@ def register_fonts() -> frozenset[int]:
         path = FONT_DIR / relative
         if not path.exists():
             raise FontsMissing(f"Fant ikke skriften {path}. Installer fonts-dejavu-core og fonts-symbola.")
-        pdfmetrics.registerFont(TTFont(name, str(path)))
+        font = TTFont(name, str(path))
+        font.stringWidth = _remembered_widths(font.stringWidth)
+        pdfmetrics.registerFont(font)
     pdfmetrics.registerFontFamily(
         BODY_FONT, normal=BODY_FONT, bold=BOLD_FONT, italic="DejaVuSans-Oblique", boldItalic="DejaVuSans-BoldOblique"
     )
