@@ -9,6 +9,7 @@ The result is sanitised by nh3 and then read into blocks: headings, paragraphs o
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 
@@ -112,10 +113,21 @@ class _EscapeRawHtml(Extension):
         md_instance.inlinePatterns.deregister("html")
 
 
+_local = threading.local()
+
+
+def _converter() -> md.Markdown:
+    """One converter per thread, reused: building one costs more than converting a short text."""
+    converter = getattr(_local, "converter", None)
+    if converter is None:
+        converter = _local.converter = md.Markdown(
+            extensions=[_EscapeRawHtml(), "tables", "sane_lists", "nl2br"], output_format="html"
+        )
+    return converter.reset()
+
+
 def to_html(text: str) -> str:
-    html = md.markdown(
-        writable(text), extensions=[_EscapeRawHtml(), "tables", "sane_lists", "nl2br"], output_format="html"
-    )
+    html = _converter().convert(writable(text))
     return nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes={"http", "https", "mailto"}, link_rel=None)
 
 
