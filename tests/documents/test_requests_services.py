@@ -373,6 +373,7 @@ def test_moving_a_gathering_moves_its_deadlines_and_tells_the_assigned_active_te
         assert "Statusrapport før samling 5: før 1. mars 2027, nå 8. mars 2027" in body
         assert "Samling 5 i Rekruttere og beholde – Nordfjella er flyttet til 18. mars 2027." in body
         assert "Åse Ødegård" in body
+    assert "Ny frist for Čáhppesjávri suohkan:" in outbox.to(cast.nils.email)[0].get_content()
     assert outbox.to(cast.gunnar.email) == []  # Håkøy has withdrawn
     assert outbox.to(cast.leader.email) == []
 

@@ -71,6 +71,18 @@ def test_the_leader_asks_for_a_document_by_date_and_finds_it_listed(app, cast):
     assert "0 av 2" in text(listing)
 
 
+def test_html_in_the_instructions_is_shown_harmless(app, cast):
+    client = cast.client_for(cast.leader)
+
+    response = client.post(f"/nettverk/{cast.network.id}/innleveringer/ny", follow_redirects=True, data=_form(
+        cast, instructions='<script>alert("hei")</script> <img src=x onerror=alert(1)>\n\n| Delmål | Tiltak |\n|---|---|\n| Å | Ŋ |'))
+
+    body = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "<script>alert" not in body and "onerror" not in body
+    assert "<td>Å</td>" in body
+
+
 def test_the_leader_asks_for_a_document_days_after_a_gathering(app, cast):
     client = cast.client_for(cast.leader)
 
