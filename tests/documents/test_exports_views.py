@@ -276,3 +276,10 @@ def test_one_submission_costs_the_same_queries_whatever_its_size(network, fjordv
         counts.append(len(statements))
 
     assert counts[0] == counts[1]
+
+
+def test_the_request_page_offers_the_bundle_and_the_zip(delivered, people, as_user):
+    page = as_user(people["leader"]).get(f"/innleveringer/{delivered.id}").get_data(as_text=True)
+
+    assert f'href="/innleveringer/{delivered.id}/samlet.pdf"' in page
+    assert f'href="/innleveringer/{delivered.id}/filer.zip"' in page
