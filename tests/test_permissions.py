@@ -18,6 +18,8 @@ FORBIDDEN = 403  # may know the thing exists, may not do this
 NOT_FOUND = 404  # may not know it exists
 GONE = 410  # a link that does not work (the token routes, with a bogus token)
 SIGNED_OUT = "signed out"  # sent to /logg-inn without ?next=
+UNAUTHORIZED = 401  # a script's request without a session: told in JSON, not sent to sign in
+BAD_REQUEST = 400
 
 # For each role, in the order of VISITORS:
 #   anonymous, other team member, team member, observer, other network's facilitator, facilitator, admin
@@ -32,6 +34,9 @@ MANAGE = (LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK, OK)
 ADMIN_ONLY = (LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK)
 REGISTER_TEAM = (LOGIN, FORBIDDEN, OK, FORBIDDEN, NOT_FOUND, OK, OK)  # team X's gruppeleder
 VIEW_REGISTRATIONS = (LOGIN, FORBIDDEN, OK, OK, NOT_FOUND, OK, OK)  # team X hosts the gathering
+EDIT_SUBMISSION = (LOGIN, FORBIDDEN, OK, FORBIDDEN, NOT_FOUND, FORBIDDEN, OK)  # team X's own members
+# The editor's script: signed out is told so (401); an empty body from one who may write is refused (400).
+AUTOSAVE = (UNAUTHORIZED, FORBIDDEN, BAD_REQUEST, FORBIDDEN, NOT_FOUND, FORBIDDEN, BAD_REQUEST)
 
 # (rule, method) -> (how to fill in the rule from the world, answers per visitor)
 RULES = {
@@ -243,6 +248,21 @@ RULES = {
     ("/fraser/<int:phrase_id>/rediger", "POST"): (lambda w: f"/fraser/{w.phrase.id}/rediger", MANAGE),
     ("/fraser/<int:phrase_id>/flytt/<direction>", "POST"): (lambda w: f"/fraser/{w.phrase.id}/flytt/opp", MANAGE),
     ("/fraser/<int:phrase_id>/slett", "POST"): (lambda w: f"/fraser/{w.phrase.id}/slett", MANAGE),
+    # The team's workspace: the team writes its own documents; leaders and observers read them.
+    ("/team/<int:team_id>/dokumenter", "GET"): (lambda w: f"/team/{w.team_x.id}/dokumenter", VIEW_TEAM),
+    ("/team/<int:team_id>/dokumenter/<int:request_id>/start", "POST"): (
+        lambda w: f"/team/{w.team_x.id}/dokumenter/{w.document_request.id}/start", EDIT_SUBMISSION),
+    ("/dokumenter/<int:submission_id>", "GET"): (lambda w: f"/dokumenter/{w.submission.id}", VIEW_TEAM),
+    ("/dokumenter/<int:submission_id>/rediger", "GET"): (lambda w: f"/dokumenter/{w.submission.id}/rediger", EDIT_SUBMISSION),
+    ("/dokumenter/<int:submission_id>/rediger", "POST"): (lambda w: f"/dokumenter/{w.submission.id}/rediger", EDIT_SUBMISSION),
+    ("/dokumenter/<int:submission_id>/send-inn", "POST"): (lambda w: f"/dokumenter/{w.submission.id}/send-inn", EDIT_SUBMISSION),
+    ("/dokumenter/<int:submission_id>/ta-tilbake", "POST"): (
+        lambda w: f"/dokumenter/{w.submission.id}/ta-tilbake", EDIT_SUBMISSION),
+    ("/dokumenter/<int:submission_id>/sammensla", "POST"): (
+        lambda w: f"/dokumenter/{w.submission.id}/sammensla", EDIT_SUBMISSION),
+    ("/dokumenter/<int:submission_id>/autolagre", "POST"): (lambda w: f"/dokumenter/{w.submission.id}/autolagre", AUTOSAVE),
+    ("/dokumenter/forhandsvis", "POST"): (lambda w: "/dokumenter/forhandsvis", (UNAUTHORIZED,) + (OK,) * 6),
+    ("/dokumenter/<int:submission_id>/historikk", "GET"): (lambda w: f"/dokumenter/{w.submission.id}/historikk", VIEW_TEAM),
 }
 
 NOT_WALKED = {"static", "health"}

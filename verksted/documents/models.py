@@ -139,6 +139,10 @@ class Assignment(db.Model):
     def due_on(self) -> date:
         return self.extended_to or self.request.due_on
 
+    @property
+    def network_id(self) -> int:
+        return self.request.network_id
+
 
 class SubmissionState(enum.StrEnum):
     DRAFT = "draft"

@@ -4,3 +4,4 @@ from verksted.documents import views_templates  # noqa: F401
 from verksted.documents import views_exports  # noqa: F401
 from verksted.documents import views_review  # noqa: F401
 from verksted.documents import views_requests  # noqa: F401
+from verksted.documents import views_workspace  # noqa: F401
