@@ -225,6 +225,25 @@ def test_the_leader_gives_one_team_more_time_with_a_reason(app, cast, make_reque
     assert _due_dates(app, request.id)[cast.sameby.id] == date(2026, 12, 1)
 
 
+def test_the_request_page_leads_to_each_teams_document_or_workspace(app, cast, make_request, save):
+    from verksted.documents.models import DocumentTemplate, Submission
+
+    request = make_request(cast, "Hovedplan", template=cast.hovedplan)
+    with app.app_context():
+        version_id = db.session.get(DocumentTemplate, cast.hovedplan.id).versions[0].id
+    (submission,) = save(Submission(request_id=request.id, team_id=cast.sameby.id, template_version_id=version_id,
+                                    state="submitted"))
+
+    response = cast.client_for(cast.leader).get(f"/innleveringer/{request.id}")
+
+    body = response.get_data(as_text=True)
+    assert "Sendt inn" in text(response) and "Ikke påbegynt" in text(response)
+    if "documents.submission" in app.view_functions:
+        assert f'href="/dokumenter/{submission.id}"' in body
+    if "documents.workspace" in app.view_functions:
+        assert f'href="/team/{cast.fjordvik.id}/dokumenter"' in body
+
+
 def test_a_team_not_asked_for_the_document_has_no_extension_page(cast, make_request):
     request = make_request(cast, teams=[cast.fjordvik])
 

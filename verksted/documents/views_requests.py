@@ -143,9 +143,13 @@ def new_request(network_id: int):
 def request_page(request_id: int):
     doc_request = _request(request_id)
     submissions = request_services.submissions_by_team(doc_request)
-    links = {}
-    if "documents.submission" in current_app.view_functions:
-        links = {team_id: url_for("documents.submission", submission_id=s.id) for team_id, s in submissions.items()}
+    links = {}  # each team's document, or its workspace where it has not begun
+    for assignment in doc_request.assignments:
+        submission = submissions.get(assignment.team_id)
+        if submission is not None and "documents.submission" in current_app.view_functions:
+            links[assignment.team_id] = url_for("documents.submission", submission_id=submission.id)
+        elif submission is None and (workspace := _team_page(assignment.team)):
+            links[assignment.team_id] = workspace
     return _render(
         "request_page.html", doc_request=doc_request, network=doc_request.network,
         assignments=request_services.assignments_in_order(doc_request), submissions=submissions, links=links,
