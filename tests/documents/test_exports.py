@@ -191,6 +191,19 @@ def test_markdown_lists_tables_and_emphasis_become_blocks():
     assert [[mb.text_of(cell) for cell in row] for row in table.rows] == [["1", "2"]]
 
 
+def test_lists_nested_deeper_than_a_page_allows_are_written_flat():
+    deep = "".join(f"{'    ' * level}- nivå {level}\n" for level in range(8))
+
+    (outer,) = mb.blocks(deep)
+
+    depth, listing = 1, outer
+    while len(listing.items[0]) > 1 and isinstance(listing.items[0][1], mb.ListBlock):
+        depth, listing = depth + 1, listing.items[0][1]
+    assert depth == mb.MAX_NESTING
+    assert [mb.text_of(block.spans) for block in listing.items[0]] == [
+        "nivå 3", "– nivå 4", "– nivå 5", "– nivå 6", "– nivå 7"]
+
+
 def test_control_characters_from_pasted_text_are_dropped():
     (paragraph,) = mb.blocks("Linje\x0bmed\x00 tegn")
 
@@ -312,6 +325,21 @@ def test_the_longest_answers_and_cells_still_make_a_pdf(network, fjordvik, make_
 
     assert "ord0 ord1 ord2" in text
     assert words.split()[-1] in text
+
+
+def test_deep_lists_and_wide_tables_still_make_a_pdf_and_a_docx(network, fjordvik, make_request, make_submission,
+                                                               export):
+    deep = "".join(f"{'    ' * level}- nivå {level}\n" for level in range(40))
+    wide = "|" + "|".join(f"k{n}" for n in range(60)) + "|\n|" + "---|" * 60 + "\n|" + "celle|" * 60 + "\n"
+    request = make_request(network, [fjordvik])
+    submission = make_submission(request, fjordvik, answers={"f-effektmal": deep, "f-laering": wide})
+
+    text = pdf_text(read_pdf(export(exports.submission_pdf, submission.id)))
+    word = docx_text(read_docx(export(exports.submission_docx, submission.id)))
+
+    for written in (text, word):
+        assert "nivå 39" in written
+        assert "k59" in written
 
 
 def test_a_submission_without_answers_still_makes_a_pdf(network, fjordvik, make_request, make_submission, export):

@@ -271,18 +271,25 @@ class _BlockReader(HTMLParser):
         return _tidy(self.root)
 
 
-def _tidy(found: list) -> list:
-    """Trim the spaces HTML leaves at the edges of lines, and drop blocks left empty."""
+MAX_NESTING = 4  # lists and quotes deeper than this are written at this depth: pages are only so wide
+
+
+def _tidy(found: list, depth: int = 0) -> list:
+    """Trim the spaces HTML leaves at the edges of lines, drop blocks left empty, and flatten
+    nesting too deep to draw."""
     tidy: list = []
     for block in found:
+        if isinstance(block, (ListBlock, Quote)) and depth >= MAX_NESTING:
+            tidy += _tidy(_flatten(block), depth)
+            continue
         if isinstance(block, (Paragraph, Heading)):
             block.spans = _trim(block.spans)
             if not block.spans:
                 continue
         elif isinstance(block, ListBlock):
-            block.items = [_tidy(item) for item in block.items]
+            block.items = [_tidy(item, depth + 1) for item in block.items]
         elif isinstance(block, Quote):
-            block.blocks = _tidy(block.blocks)
+            block.blocks = _tidy(block.blocks, depth + 1)
         elif isinstance(block, Table):
             block.header = [_trim(cell) for cell in block.header]
             block.rows = [[_trim(cell) for cell in row] for row in block.rows]
@@ -290,6 +297,22 @@ def _tidy(found: list) -> list:
             block.text = block.text.rstrip("\n")
         tidy.append(block)
     return tidy
+
+
+def _flatten(block) -> list:
+    """A list or quote as plain blocks, each list item's first line marked «– » or «3. »."""
+    if isinstance(block, Quote):
+        return [flat for inner in block.blocks for flat in _flatten(inner)]
+    if not isinstance(block, ListBlock):
+        return [block]
+    out: list = []
+    for number, item in enumerate(block.items, start=block.start):
+        flat = [each for inner in item for each in _flatten(inner)]
+        marker = Span(f"{number}. " if block.ordered else "– ")
+        if flat and isinstance(flat[0], Paragraph):
+            flat[0] = Paragraph([marker] + flat[0].spans)
+        out += flat
+    return out
 
 
 def _trim(spans: list[Span]) -> list[Span]:

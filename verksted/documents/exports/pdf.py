@@ -32,6 +32,7 @@ from verksted.documents.exports.content import DocumentContent
 
 WIDTH = pdf.A4[0] - 36 * mm  # the frame inside pdf.document's margins
 LIST_INDENT = 5 * mm
+MAX_TABLE_COLUMNS = 8  # a wider table is written row by row: its columns would be too narrow to read
 GREY = colors.HexColor("#555555")
 LINK = colors.HexColor("#0B5FAE")
 
@@ -148,7 +149,8 @@ def blocks_flowables(blocks: list, style: ParagraphStyle, width: float, plain: b
         elif isinstance(block, mb.ListBlock):
             out.append(_list(block, style, width, plain))
         elif isinstance(block, mb.Table):
-            out += _table_as_text(block, style) if plain else [_table(block, style, width)]
+            too_wide = max([len(block.header)] + [len(row) for row in block.rows]) > MAX_TABLE_COLUMNS
+            out += _table_as_text(block, style) if plain or too_wide else [_table(block, style, width)]
         elif isinstance(block, mb.Code):
             code = ParagraphStyle("C", parent=styles["code"], fontSize=style.fontSize - 0.5, textColor=style.textColor)
             out.append(Paragraph(pdf.markup(block.text).replace("  ", "&nbsp; "), code))
