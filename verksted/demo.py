@@ -14,6 +14,7 @@ from verksted.calendar import demo as calendar_demo
 from verksted.gatherings import demo as gatherings_demo
 from verksted.clock import utcnow
 from verksted.documents import demo as documents_demo
+from verksted.documents import demo_review
 from verksted.documents.starter import add_starter_templates
 from verksted.extensions import db
 from verksted.networks.models import (
@@ -194,6 +195,7 @@ def seed() -> bool:
     gatherings_demo.seed(network, leader)
     plan_demo.seed(network, leader)
     documents_demo.seed(network, leader)
+    demo_review.seed_feedback(network, leader)
     return True
 
 
