@@ -275,6 +275,19 @@ def test_compare_defaults_to_the_latest_two_versions_and_version_zero_is_the_emp
     assert work.compare(submission, [], None, None) is None
 
 
+def test_compare_skips_steps_that_kept_the_answers(docs, ctx):
+    submission = _submission(docs, docs.make_request(due_in=3), versions=2)
+    work.submit(submission, {**FILLED, "f-gruppeleder": "Ánde"}, submission.revision, _get(User, docs.kari.id))
+    db.session.flush()
+    saved = work.versions(submission)
+
+    comparison = work.compare(submission, saved, None, None)
+
+    assert [v.event for v in saved] == ["save", "save", "save", "submit"]
+    assert (comparison.older.number, comparison.newer.number) == (2, 3)
+    assert [c.field["key"] for c in comparison.changes] == ["f-gruppeleder"]
+
+
 def test_a_fremdriftsplan_is_compared_with_the_teams_previous_one(docs, ctx):
     docs.make_submission(docs.make_request("Fremdriftsplan 1", due_in=-60), state=SubmissionState.APPROVED, answers={
         "f-tiltak": [["Heltid", "Ønsketurnus", "Leder", "Høst"], ["Rekruttere", "Sommerjobb", "HR", "Juni"]]})

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from verksted.accounts.models import User
-from verksted.documents import request_services, services
+from verksted.documents import demo_workspace, request_services, services
 from verksted.documents.models import Assignment, DocumentKind, DocumentRequest
 from verksted.extensions import db
 from verksted.networks.models import Network
@@ -65,8 +65,8 @@ def seed(network: Network, leader: User) -> None:
     assignment = next(a for a in request.assignments if a.team.municipality.startswith(team_start))
     request_services.grant_extension(assignment, extended_to, reason)
     db.session.flush()
-    # The teams' documents for the past deadlines, and the leader's feedback on them, are added
-    # here by the workspace and review demos.
+    # The teams' documents for the past deadlines; the leader's feedback on them follows in demo_review.
+    demo_workspace.seed_submissions(network)
 
 
 def _withdrawn_team_was_asked_before_it_left(network: Network) -> None:

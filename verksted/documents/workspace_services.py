@@ -325,6 +325,9 @@ def versions(submission: Submission) -> list[SubmissionVersion]:
     ).all()
 
 
+CONTENT_EVENTS = ("save", "autosave", "merge")  # the others mark a step and keep the answers
+
+
 @dataclass
 class Comparison:
     older: SubmissionVersion | None  # None: the empty document before the first save
@@ -333,11 +336,13 @@ class Comparison:
 
 
 def compare(submission: Submission, saved: list[SubmissionVersion], older: int | None, newer: int | None) -> Comparison | None:
-    """Two saved versions side by side, the latest against the one before unless chosen."""
+    """Two saved versions side by side; unless chosen, the latest change of the answers (not a
+    step such as sending in) against the version before it."""
     if not saved:
         return None
     by_number = {version.number: version for version in saved}
-    new = by_number.get(newer, saved[-1])
+    latest_change = next((v for v in reversed(saved) if v.event in CONTENT_EVENTS), saved[-1])
+    new = by_number.get(newer, latest_change)
     if older in by_number:
         old = by_number[older]
     elif older == 0:
