@@ -291,12 +291,21 @@
     keepTrying();
   }
 
-  function showConflict(answers) {
-    const box = document.getElementById("konflikt");
-    if (!box) return;
-    box.querySelector("[data-mine]").value = JSON.stringify(answers);
-    box.hidden = false;
-    box.scrollIntoView({ block: "nearest" });
+  // The merge page gets what this person typed: the page as it is now after a conflict, or the
+  // browser's copy when restoring text someone else has saved over since.
+  const conflictBox = document.getElementById("konflikt");
+  let mineForMerge = collect;
+  if (conflictBox) {
+    conflictBox.querySelector("form").addEventListener("submit", () => {
+      conflictBox.querySelector("[data-mine]").value = JSON.stringify(mineForMerge());
+    });
+  }
+
+  function showConflict(answers = null) {
+    if (!conflictBox) return;
+    mineForMerge = answers ? () => answers : collect;
+    conflictBox.hidden = false;
+    conflictBox.scrollIntoView({ block: "nearest" });
   }
 
   async function send(answers, keepalive) {
@@ -334,6 +343,7 @@
       form.querySelectorAll("input[name=csrf_token]").forEach((input) => { input.value = data.csrf_token; });
       document.querySelectorAll("form[data-merge-form] input[name=csrf_token]").forEach((input) => { input.value = data.csrf_token; });
       failed(answers, data.message);
+      window.setTimeout(() => save(), 1000);
       return;
     }
     if (response.status === 409) {
@@ -341,7 +351,7 @@
       pending = true;
       remember(answers);
       say(data.message);
-      showConflict(answers);
+      showConflict();
       return;
     }
     if ([403, 404, 410, 423].includes(response.status)) {
@@ -421,7 +431,7 @@
       }
       // Someone saved after this copy was made: let the person see both and choose.
       showConflict(entry.answers);
-      document.querySelector("#konflikt form").requestSubmit();
+      conflictBox.querySelector("form").requestSubmit();
     });
     box.querySelector("[data-discard]").addEventListener("click", () => {
       local.forget(submissionId);

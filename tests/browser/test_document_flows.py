@@ -198,3 +198,27 @@ def test_two_members_saving_at_once_see_both_versions_and_merge(new_context, lea
     expect(ingrid.get_by_label("Effektmål")).to_have_value(f"{EFFECT}. Færre vakanser.")
     expect(ingrid.locator("#gjenopprett")).to_be_hidden()
     assert stored_answers(live_server, draft.id)["f-effektmal"] == f"{EFFECT}. Færre vakanser."
+
+
+def test_restoring_text_that_someone_has_saved_over_since_opens_the_merge_page(context, learning_network, draft,
+                                                                               live_server):
+    page = context.new_page()
+    open_editor(page, "9901-1@kommune.example", draft.id)
+    context.set_offline(True)
+    page.get_by_label("Effektmål").fill(EFFECT)
+    page.close()
+    context.set_offline(False)
+    with live_server.app.app_context():  # meanwhile, Ingrid saves from her own machine
+        submission = db.session.get(Submission, draft.id)
+        submission.answers, submission.revision = {"f-effektmal": "Ingrids effektmål"}, submission.revision + 1
+        db.session.commit()
+
+    again = context.new_page()
+    again.goto(f"/dokumenter/{draft.id}/rediger")
+    again.locator("#gjenopprett").get_by_role("button", name="Gjenopprett").click()
+
+    expect(again.get_by_role("heading", level=1)).to_have_text("Slå sammen: Fremdriftsplan 2")
+    choice = again.get_by_role("group", name="Mål for perioden: Effektmål")
+    expect(choice).to_contain_text(EFFECT)
+    expect(choice).to_contain_text("Ingrids effektmål")
+    assert stored_answers(live_server, draft.id) == {"f-effektmal": "Ingrids effektmål"}

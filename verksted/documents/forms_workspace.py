@@ -41,8 +41,8 @@ def parse_answers(sections: list[dict], form, drop_row: tuple[str, int] | None =
 def _table(form, name: str, width: int, dropped: int | None) -> list[list[str]]:
     cell = re.compile(rf"^{re.escape(name)}-(\d{{1,5}})-(\d{{1,3}})$")
     rows: dict[int, list[str]] = {}
-    for input_name_, value in form.items():
-        match = cell.match(input_name_)
+    for posted, value in form.items():
+        match = cell.match(posted)
         if not match:
             continue
         row, column = int(match[1]), int(match[2])
