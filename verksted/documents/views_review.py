@@ -59,17 +59,11 @@ def overview(network_id: int):
     # Project leaders and observers read every team's documents; teams have their own workspace.
     network = _network(network_id, Action.READ_ALL)
     result = matrix.overview(network, request.args.get("team"), request.args.get("type"), request.args.get("status"))
-    labels = matrix.state_labels()
     filters = OverviewFilterForm(
         teams=[(str(t.id), t.municipality + (" " + _("(trukket seg)") if t.is_withdrawn else "")) for t in result.teams],
-        kinds=result.kinds, states=list(labels.items()), formdata=request.args,
+        kinds=result.kinds, states=list(matrix.state_labels().items()), formdata=request.args,
     )
-    words = SimpleNamespace(
-        overdue=_("frist passert"), good_example=_("godt eksempel"), ask_to_present=_("be om å presentere"),
-        shared=_("delt i nettverket"), not_asked=_("ikke bedt om"), other_state=_("annen status"),
-    )
-    return render_template("documents/overview.html", network=network, overview=result, filters=filters,
-                           words=words, labels=labels)
+    return render_template("documents/overview.html", network=network, overview=result, filters=filters)
 
 
 @bp.get("/nettverk/<int:network_id>/dokumenter/til-samlingen")
