@@ -56,15 +56,6 @@ def _state_label(submission) -> str:
     return overview.state_labels()[overview.state_of(submission)]
 
 
-def _document_pages(network: Network) -> list[tuple[str, str]]:
-    """The documents pages beside the requests, for the sub-navigation."""
-    pages = [("documents.requests", _("Innleveringer"), True),
-             ("documents.overview", _("Oversikt"), can(Action.REVIEW, network)),
-             ("documents.templates", _("Maler"), True)]
-    return [(endpoint, label) for endpoint, label, allowed in pages
-            if allowed and endpoint in current_app.view_functions]
-
-
 def _confirmed() -> None:
     if not ConfirmForm().validate_on_submit():
         abort(400)
@@ -84,7 +75,7 @@ def requests(network_id: int):
     own_team_id = membership.team_id if membership and not can(Action.REVIEW, network) else None
     listing = request_services.request_list(network, team_id=own_team_id)  # a team sees what it is asked for
     return _render(
-        "request_list.html", network=network, listing=listing, own_team_id=own_team_id, parts=_document_pages(network),
+        "request_list.html", network=network, listing=listing, own_team_id=own_team_id,
         reviewer=can(Action.REVIEW, network), team_page=_team_page(membership.team) if own_team_id else None,
     )
 
