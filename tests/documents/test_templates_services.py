@@ -289,15 +289,17 @@ def test_templates_to_copy_come_from_the_other_networks_the_person_leads(network
     assert {t.network.name for t in everything} == {"Rekruttere og beholde – Nordfjella", "Observert nettverk"}
 
 
-def test_an_archived_template_is_kept_but_not_offered_for_new_requests(network, fremdriftsplan):
+def test_an_archived_template_is_kept_listed_last_and_can_be_restored(network, fremdriftsplan, leader):
+    hovedplan = templates.new_template(network, DocumentKind.HOVEDPLAN, "Hovedplan", start_from=DocumentKind.HOVEDPLAN)
     templates.archive_template(fremdriftsplan)
     db.session.commit()
 
-    assert fremdriftsplan not in templates.active_templates(network)
-    assert fremdriftsplan in templates.templates_of(network)
+    assert templates.templates_of(network) == [hovedplan, fremdriftsplan]
+    assert fremdriftsplan.archived_at is not None
 
     templates.restore_template(fremdriftsplan)
-    assert fremdriftsplan in templates.active_templates(network)
+    assert fremdriftsplan.archived_at is None
+    assert templates.templates_of(network) == [fremdriftsplan, hovedplan]
 
 
 def test_usage_is_counted_by_version(network, team, fremdriftsplan, leader, make_team):

@@ -166,7 +166,7 @@ def test_each_network_gets_its_own_copy_of_the_sections(ctx, make_network):
 
 def test_the_hovedplans_goal_and_measures_prefill_the_first_fremdriftsplan(ctx, make_network, make_team):
     network = db.session.get(Network, make_network().id)
-    team = db.session.get(Team, make_team(network).id)
+    team = db.session.get(Team, make_team(network).id)  # the network's only team, asked for both
     hovedplan, fremdriftsplan = starter.add_starter_templates(network)[:2]
     first = services.create_request(network, hovedplan, "Hovedplan", due_on=date(2025, 10, 15))
     db.session.flush()
@@ -181,5 +181,6 @@ def test_the_hovedplans_goal_and_measures_prefill_the_first_fremdriftsplan(ctx, 
 
     assert prefilled == {"f-effektmal": "Alle nyutdannede får tilbud om heltid.",
                          "f-tiltak": [["Færre slutter", "Mentor for nyansatte", "Enhetsleder", "Høsten 2025"]]}
+    assert next_request.assignments[0].team is team
     assert db.session.scalar(sa.select(sa.func.count(Submission.id))) == 2
     assert db.session.scalar(sa.select(sa.func.count(DocumentRequest.id))) == 2

@@ -243,6 +243,21 @@ def test_the_details_are_saved_and_a_bad_word_budget_is_explained(as_, cast, cli
     assert "omtrent 950" in text(page) and "<em>planen</em>" in page.get_data(as_text=True)
 
 
+def test_a_kind_of_the_leaders_own_keeps_a_name_when_its_details_are_edited(as_, cast, app):
+    client = as_("leader")
+    created = client.post(f"/nettverk/{cast.network.id}/maler/ny", data={
+        "kind": "other", "title": "Notat", "kind_label": "Refleksjonsnotat", "start_from": ""})
+    editor = location(created)
+
+    refused = client.post(editor, data={"title": "Notat", "kind_label": "", "introduction": "", "length_guide": ""})
+    saved = client.post(editor, data={"title": "Notat", "kind_label": "Læringsnotat ✍️", "introduction": "", "length_guide": ""})
+
+    assert field_value(client.get(f"/maler/{cast.templates[DocumentKind.HOVEDPLAN]}/rediger"), "kind_label") is None
+    assert refused.status_code == 422 and field_error(refused, "kind_label") == "Gi dokumenttypen et navn."
+    assert saved.status_code == 302
+    assert "Notat Læringsnotat ✍️ Versjon 1" in text(client.get(f"/nettverk/{cast.network.id}/maler"))
+
+
 # --- sections --------------------------------------------------------------------------------
 
 

@@ -57,11 +57,6 @@ def templates_of(network: Network) -> list[DocumentTemplate]:
     ))
 
 
-def active_templates(network: Network) -> list[DocumentTemplate]:
-    """The templates a new request may use: not archived."""
-    return [template for template in templates_of(network) if template.archived_at is None]
-
-
 def usage_by_version(network: Network) -> dict[int, int]:
     """How many team documents use each template version of the network, by version id."""
     rows = db.session.execute(

@@ -2,7 +2,7 @@
 project leader's editor for templates, their sections and their fields."""
 from __future__ import annotations
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -24,8 +24,7 @@ def _render(name: str, **context):
     """A template page, with the names the template pages show for kinds and carried fields."""
     return render_template(
         f"documents/{name}", kind_label=kind_label, field_kinds=schema.field_kind_labels(),
-        carry_names=services.carry_names(), page_exists=lambda endpoint: endpoint in current_app.view_functions,
-        **context,
+        carry_names=services.carry_names(), **context,
     )
 
 
