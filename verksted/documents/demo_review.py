@@ -73,7 +73,7 @@ def seed_feedback(network: Network, leader: User) -> None:
         if submission is not None:
             _comment(submission, leader, CommentKind.COMMENT, body, section)
     kind, municipality, message = RETURNED
-    returned = _first(delivered, kind, municipality)
+    returned = _first(delivered, kind, municipality, latest=True)  # the team is revising it now
     if returned is not None:
         _decide(returned, leader, SubmissionState.RETURNED, CommentKind.RETURNED, message)
     for submission in delivered:
@@ -104,9 +104,9 @@ def _delivered(network: Network) -> list[Submission]:
     ))
 
 
-def _first(delivered: list[Submission], kind: DocumentKind, municipality: str) -> Submission | None:
-    return next((s for s in delivered if s.request.template.kind is kind
-                 and s.team.municipality.startswith(municipality)), None)
+def _first(delivered: list[Submission], kind: DocumentKind, municipality: str, latest: bool = False) -> Submission | None:
+    found = [s for s in delivered if s.request.template.kind is kind and s.team.municipality.startswith(municipality)]
+    return (found[-1] if latest else found[0]) if found else None
 
 
 def _at(day: date, hour: int) -> datetime:
