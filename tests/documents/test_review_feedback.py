@@ -244,3 +244,15 @@ def test_the_panel_offers_the_sections_and_the_saved_phrases(app, cast, submitte
     assert 'data-insert-into="kommentar-body"' in page
     assert "Fraser du kan kopiere" in page
     assert page.count("Beskriv gjerne hvem som er ansvarlig for hvert tiltak.") >= 2
+
+
+def test_the_panel_is_on_the_document_page_for_the_project_leader_only(cast, submitted):
+    leader = cast.client_for(cast.leader).get(f"/dokumenter/{submitted.id}")
+    observer = cast.client_for(cast.observer).get(f"/dokumenter/{submitted.id}")
+    team = cast.client_for(cast.people.ingrid).get(f"/dokumenter/{submitted.id}")
+
+    assert 'id="tilbakemelding-overskrift"' in leader.get_data(as_text=True)
+    assert "Send tilbake til teamet" in text(leader)
+    for page in (observer, team):
+        assert page.status_code == 200
+        assert 'id="tilbakemelding-overskrift"' not in page.get_data(as_text=True)

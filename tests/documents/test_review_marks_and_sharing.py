@@ -26,8 +26,8 @@ def past_due(cast, make_request, make_submission):
 
 
 def reads(cast, user, submission) -> int:
-    """What a person gets when opening a submission (its PDF: a page every reader can use)."""
-    return cast.client_for(user).get(f"/dokumenter/{submission.id}.pdf").status_code
+    """What a person gets when opening a submission to read it."""
+    return cast.client_for(user).get(f"/dokumenter/{submission.id}").status_code
 
 
 # --- marks ----------------------------------------------------------------------------------
@@ -95,6 +95,7 @@ def test_another_team_reads_a_document_only_once_it_is_shared(cast, past_due):
 
     leader.post(f"/dokumenter/{submitted.id}/del")
     assert reads(cast, cast.people.biret, submitted) == 200
+    assert cast.client_for(cast.people.biret).get(f"/dokumenter/{submitted.id}.pdf").status_code == 200
     shared = text(cast.client_for(cast.people.biret).get(f"/nettverk/{cast.network.id}/dokumenter/delt"))
     assert "Fremdriftsplan 2 Fjordvik kommune" in shared
 
