@@ -65,12 +65,6 @@ def state_of(submission) -> str:
 
 
 @dataclass(slots=True)
-class Cell:
-    state: str
-    html: str = ""  # already escaped
-
-
-@dataclass(slots=True)
 class Column:
     request: DocumentRequest
     due: str
@@ -86,12 +80,15 @@ class Group:
 
 @dataclass(slots=True)
 class Row:
+    """One team's cells: each cell's state, and its <td> already escaped."""
+
     team: Team
-    cells: list[Cell]
+    states: list[str]
+    cells: list[str]
 
     @property
     def html(self) -> Markup:
-        return Markup("".join(cell.html for cell in self.cells))
+        return Markup("".join(self.cells))
 
 
 @dataclass
@@ -140,32 +137,37 @@ class _Cells:
             for sign, words in (("★", escape(_("godt eksempel"))), ("▶", escape(_("be om å presentere"))),
                                 ("⇄", escape(_("delt i nettverket"))))
         ]
-        self.not_asked = Cell(NOT_ASKED, '<td><span aria-hidden="true">–</span>'
-                                         f'<span class="ds-sr-only">{escape(_("ikke bedt om"))}</span></td>')
-        self.filtered_out = Cell(FILTERED_OUT, '<td>'
-                                               f'<span class="ds-sr-only">{escape(_("annen status"))}</span></td>')
+        self.not_asked = ('<td><span aria-hidden="true">–</span>'
+                          f'<span class="ds-sr-only">{escape(_("ikke bedt om"))}</span></td>')
+        self.filtered_out = f'<td><span class="ds-sr-only">{escape(_("annen status"))}</span></td>'
         self.href = None
         if "documents.submission" in current_app.view_functions:
             self.href = str(escape(url_for("documents.submission", submission_id=987654321))).replace("987654321", "{}")
+        self._not_started: dict[date, str] = {}
 
-    def __call__(self, asked: bool, due_on: date | None, submission, on: date) -> Cell:
-        if submission is None and not asked:
-            return self.not_asked
-        state = NOT_STARTED if submission is None else _ROW_STATE[(submission.state, submission.is_late)]
-        overdue = state in (NOT_STARTED, DRAFT) and due_on is not None and on > due_on
+    def not_started(self, due_on: date, on: date) -> str:
+        """The <td> of a document not begun: the same for every team with the same deadline."""
+        if due_on not in self._not_started:
+            overdue = on > due_on
+            tag = self.tags[(NOT_STARTED, "danger" if overdue else _COLORS[NOT_STARTED])]
+            when = f'<small><span class="ds-sr-only">{self.when["due"]} </span>{self.dates(due_on)}</small>'
+            self._not_started[due_on] = f'<td>{tag}{when}{self.overdue if overdue else ""}</td>'
+        return self._not_started[due_on]
+
+    def submission(self, row, due_on: date | None, on: date) -> tuple[str, str]:
+        """(state, <td>) of a begun document; `row` as _cells_by_request reads it."""
+        ident, state, is_late, shown_at, good_example, ask_to_present, shared = row
+        state = _ROW_STATE[(state, is_late)]
+        overdue = state == DRAFT and due_on is not None and on > due_on
+        content = (f'{self.tags[(state, _COLORS[state])]}<small><span class="ds-sr-only">{self.when[state]} </span>'
+                   f'{self.dates(shown_at)}</small>')
+        if self.href:
+            content = f'<a href="{self.href.format(ident)}">{content}</a>'
         marks = ""
-        if submission is None:
-            tag = self.tags[(state, "danger" if overdue else _COLORS[state])]
-            content = f'{tag}<small><span class="ds-sr-only">{self.when["due"]} </span>{self.dates(due_on)}</small>'
-        else:
-            tag = self.tags[(state, _COLORS[state])]
-            content = f'{tag}<small><span class="ds-sr-only">{self.when[state]} </span>{self.dates(submission.shown_at)}</small>'
-            if self.href:
-                content = f'<a href="{self.href.format(submission.id)}">{content}</a>'
-            shown = (submission.good_example, submission.ask_to_present, submission.shared and state in DELIVERED)
-            if any(shown):
-                marks = "<p>" + "".join(mark for mark, on_ in zip(self.marks, shown) if on_) + "</p>"
-        return Cell(state, f'<td>{content}{self.overdue if overdue else ""}{marks}</td>')
+        if good_example or ask_to_present or shared:
+            shown = (good_example, ask_to_present, shared and state in DELIVERED)
+            marks = "<p>" + "".join(mark for mark, on_ in zip(self.marks, shown) if on_) + "</p>"
+        return state, f'<td>{content}{self.overdue if overdue else ""}{marks}</td>'
 
 
 _KIND_ORDER = {kind: n for n, kind in enumerate(DocumentKind)}
@@ -198,23 +200,32 @@ def overview(network: Network, team: str | None = None, kind: str | None = None,
     if not shown_teams:
         shown_teams, team = teams, None
 
-    due_by_cell, submissions = _assignments_and_submissions(network, requests)
     cells = _Cells()
+    due, states, html = _cells_by_request(network, requests, cells, on)
     columns = [Column(request=r, due=cells.dates(r.due_on)) for r in requests]
-    request_ids = [column.request.id for column in columns]
+    # One dict per column, looked up by team id: no key or cell objects are made per cell.
+    column_due = [due.get(r.id, {}) for r in requests]
+    column_states = [states.get(r.id, {}) for r in requests]
+    column_html = [html.get(r.id, {}) for r in requests]
     asked, delivered = [0] * len(columns), [0] * len(columns)
     rows = []
     for t in shown_teams:
-        team_id, counts, row = t.id, not t.is_withdrawn, []
-        for i, request_id in enumerate(request_ids):
-            key = (request_id, team_id)
-            is_asked = key in due_by_cell
-            cell = cells(is_asked, due_by_cell.get(key), submissions.get(key), on)
-            if is_asked and counts:
+        team_id, counts, row_states, row_cells = t.id, not t.is_withdrawn, [], []
+        for i in range(len(columns)):
+            due_on = column_due[i].get(team_id)
+            cell_state = column_states[i].get(team_id)
+            if cell_state is not None:
+                cell = column_html[i][team_id]
+            elif due_on is not None:
+                cell_state, cell = NOT_STARTED, cells.not_started(due_on, on)
+            else:
+                cell_state, cell = NOT_ASKED, cells.not_asked
+            if counts and due_on is not None:
                 asked[i] += 1
-                delivered[i] += cell.state in DELIVERED
-            row.append(cell)
-        rows.append(Row(team=t, cells=row))
+                delivered[i] += cell_state in DELIVERED
+            row_states.append(cell_state)
+            row_cells.append(cell)
+        rows.append(Row(team=t, states=row_states, cells=row_cells))
     for column, n_asked, n_delivered in zip(columns, asked, delivered):
         column.asked, column.delivered = n_asked, n_delivered
 
@@ -231,7 +242,7 @@ def overview(network: Network, team: str | None = None, kind: str | None = None,
         active=[row for row in rows if not row.team.is_withdrawn],
         # A withdrawn team stays in the record with what it was asked for and delivered.
         withdrawn=[row for row in rows if row.team.is_withdrawn
-                   and any(cell.state not in (NOT_ASKED, FILTERED_OUT) for cell in row.cells)],
+                   and any(cell_state not in (NOT_ASKED, FILTERED_OUT) for cell_state in row.states)],
     )
 
 
@@ -242,18 +253,28 @@ def _kinds(requests: list[DocumentRequest], names: dict[DocumentKind, str]) -> l
     return [(kind.value, names[kind]) for kind in DocumentKind if kind in present]
 
 
-def _assignments_and_submissions(network: Network, requests: list[DocumentRequest]) -> tuple[dict, dict]:
-    """Each (request, team)'s deadline and submission, read as plain rows in two queries."""
-    due = {r.id: r.due_on for r in requests}
+def _cells_by_request(network: Network, requests: list[DocumentRequest], cells: _Cells, on: date):
+    """Each team's deadline, and each begun document's state and <td>, by request and team.
+
+    Two plain queries, read in chunks and turned straight into strings: on a large network a
+    page that kept thousands of row objects alive would pay for it in garbage collection.
+    """
+    due: dict[int, dict[int, date]] = {r.id: {} for r in requests}
+    states: dict[int, dict[int, str]] = {r.id: {} for r in requests}
+    html: dict[int, dict[int, str]] = {r.id: {} for r in requests}
+    request_due = {r.id: r.due_on for r in requests}
     live = sa.and_(DocumentRequest.network_id == network.id, DocumentRequest.deleted_at.is_(None))
-    connection = db.session.connection()  # plain rows, past the ORM: there may be thousands
+    connection = db.session.connection()  # plain rows, past the ORM
     assignments = connection.execute(
         sa.select(Assignment.request_id, Assignment.team_id, Assignment.extended_to)
         .join(DocumentRequest, Assignment.request_id == DocumentRequest.id)
         .where(live)
-    ).all()
-    due_by_cell = {(a.request_id, a.team_id): a.extended_to or due.get(a.request_id) for a in assignments}
-    # Only what the matrix shows: a team's answers can be pages long, and one date per cell will do.
+    )
+    for chunk in assignments.partitions(500):
+        for request_id, team_id, extended_to in chunk:
+            if request_id in due:
+                due[request_id][team_id] = extended_to or request_due[request_id]
+    # One date per document is enough for the matrix; a team's answers can be pages long.
     shown_at = sa.case(
         (Submission.state == SubmissionState.DRAFT, Submission.updated_at),
         (Submission.state == SubmissionState.SUBMITTED, Submission.submitted_at),
@@ -261,23 +282,32 @@ def _assignments_and_submissions(network: Network, requests: list[DocumentReques
     )
     submissions = connection.execute(
         sa.select(
-            Submission.id, Submission.request_id, Submission.team_id,
-            sa.type_coerce(Submission.state, sa.String).label("state"), Submission.is_late,
-            shown_at.label("shown_at"), Submission.good_example, Submission.ask_to_present,
-            sa.or_(Submission.shared_at.is_not(None), DocumentRequest.shared_at.is_not(None)).label("shared"),
+            Submission.request_id, Submission.team_id,
+            Submission.id, sa.type_coerce(Submission.state, sa.String), Submission.is_late, shown_at,
+            Submission.good_example, Submission.ask_to_present,
+            sa.or_(Submission.shared_at.is_not(None), DocumentRequest.shared_at.is_not(None)),
         )
         .join(DocumentRequest, Submission.request_id == DocumentRequest.id)
         .where(live)
-    ).all()
-    return due_by_cell, {(s.request_id, s.team_id): s for s in submissions}
+    )
+    for chunk in submissions.partitions(500):
+        for row in chunk:
+            request_id, team_id = row[0], row[1]
+            if request_id in due:
+                state, cell = cells.submission(row[2:], due[request_id].get(team_id), on)
+                states[request_id][team_id], html[request_id][team_id] = state, cell
+    return due, states, html
 
 
-def _only_state(rows: list[Row], columns: list[Column], state: str, blank: Cell) -> tuple[list[Row], list[Column]]:
+def _only_state(rows: list[Row], columns: list[Column], state: str, blank: str) -> tuple[list[Row], list[Column]]:
     """Keep the rows and columns that have a cell in `state`; blank the other cells."""
-    keep = [i for i in range(len(columns)) if any(row.cells[i].state == state for row in rows)]
+    keep = [i for i in range(len(columns)) if any(row.states[i] == state for row in rows)]
     kept_rows = []
     for row in rows:
-        cells = [row.cells[i] if row.cells[i].state == state else blank for i in keep]
-        if any(cell.state == state for cell in cells):
-            kept_rows.append(Row(team=row.team, cells=cells))
+        if any(row.states[i] == state for i in keep):
+            kept_rows.append(Row(
+                team=row.team,
+                states=[row.states[i] if row.states[i] == state else FILTERED_OUT for i in keep],
+                cells=[row.cells[i] if row.states[i] == state else blank for i in keep],
+            ))
     return kept_rows, [columns[i] for i in keep]
