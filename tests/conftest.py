@@ -43,6 +43,16 @@ from verksted.documents.models import (
     TemplateVersion,
 )
 from verksted.documents.models import Comment, FeedbackPhrase
+from verksted.polls.models import (
+    Answer,
+    EvaluationQuestion,
+    EvaluationQuestionVersion,
+    Poll,
+    PollQuestion,
+    PollState,
+    QuestionKind,
+    QuestionState,
+)
 
 PASSWORD = "passord-for-test"
 POSTGRES_ENV = "VERKSTED_TEST_POSTGRES"
@@ -495,6 +505,20 @@ def world(app, login, save, make_user, make_network, make_team, make_membership,
             ]},
         ])],
     ))
+    (evaluation_question,) = save(EvaluationQuestion(
+        network_id=network.id, kind=QuestionKind.SCALE, position=1,
+        versions=[EvaluationQuestionVersion(number=1, prompt="Hvor nyttig var dagen?", settings={"max": 5})],
+    ))
+    # A live poll at the gathering with an open scale question and a closed open-text one.
+    (poll,) = save(Poll(network_id=network.id, gathering_id=gathering.id, title="Evaluering samling 1",
+                        code="482913", state=PollState.LIVE))
+    poll_question, text_question = save(
+        PollQuestion(poll_id=poll.id, position=0, kind=QuestionKind.SCALE, prompt="Hvor nyttig var dagen?",
+                     settings={"max": 5}, state=QuestionState.OPEN, evaluation_question_id=evaluation_question.id),
+        PollQuestion(poll_id=poll.id, position=1, kind=QuestionKind.TEXT, prompt="Hva tar du med deg?",
+                     settings={}, state=QuestionState.CLOSED),
+    )
+    (poll_answer,) = save(Answer(question_id=text_question.id, answer_key="0" * 64, value={"text": "Gruppearbeidet"}))
 
     def client_for(visitor: str):
         client = app.test_client()
@@ -524,6 +548,11 @@ def world(app, login, save, make_user, make_network, make_team, make_membership,
         phrase=phrase,
         comment=comment,
         template=template,
+        evaluation_question=evaluation_question,
+        poll=poll,
+        poll_question=poll_question,
+        text_question=text_question,
+        poll_answer=poll_answer,
         client_for=client_for,
         **vars(people),
     )

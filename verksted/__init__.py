@@ -59,6 +59,7 @@ def _register_blueprints(app: Flask) -> None:
     from verksted.gatherings import bp as gatherings
     from verksted.networks import bp as networks
     from verksted.plan import bp as plan
+    from verksted.polls import bp as polls
 
     app.register_blueprint(accounts)
     app.register_blueprint(networks)
@@ -66,4 +67,5 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(plan)
     app.register_blueprint(calendar)
     app.register_blueprint(documents)
+    app.register_blueprint(polls)
     app.register_blueprint(admin, url_prefix="/admin")

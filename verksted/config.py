@@ -89,4 +89,7 @@ def load_config(instance_path: str) -> dict:
         "PASSWORD_RESET_VALID_HOURS": int(os.environ.get("PASSWORD_RESET_VALID_HOURS", "2")),
         "LOGIN_MAX_FAILURES": int(os.environ.get("LOGIN_MAX_FAILURES", "5")),
         "LOGIN_LOCK_MINUTES": int(os.environ.get("LOGIN_LOCK_MINUTES", "15")),
+        # Live polls: wrong codes one machine may try in ten minutes, answers one device may send a minute.
+        "POLL_CODE_ATTEMPTS": int(os.environ.get("POLL_CODE_ATTEMPTS", "20")),
+        "POLL_ANSWERS_PER_MINUTE": int(os.environ.get("POLL_ANSWERS_PER_MINUTE", "60")),
     }

@@ -29,6 +29,8 @@ class Action(enum.StrEnum):
     EDIT_SUBMISSION = "submission.edit"  # the team's members write their own documents
     REVIEW = "documents.review"  # templates, requests, feedback, approval, sharing
     READ_ALL = "documents.read_all"  # every team's delivered documents at once: leaders and observers
+    RUN_POLLS = "polls.run"  # build polls and the evaluation template, present, moderate
+    VIEW_POLL_RESULTS = "polls.results"  # results, exports and the evaluation across gatherings
 
 
 def memberships() -> dict[int, Membership]:
@@ -75,6 +77,8 @@ _POLICY = {
     Action.EDIT_SUBMISSION: lambda m, submission: m.role is Role.TEAM_MEMBER and m.team_id == submission.team_id,
     Action.REVIEW: lambda m, target: m.role in _LEADS,
     Action.READ_ALL: lambda m, target: m.role in _READS_ALL,
+    Action.RUN_POLLS: lambda m, target: m.role in _LEADS,
+    Action.VIEW_POLL_RESULTS: lambda m, target: m.role in _READS_ALL,
 }
 
 

@@ -1,0 +1,236 @@
+"""Answering without an account: joining by code, and one answer per person per question.
+
+A participant's browser holds a random secret for the poll (in the signed session cookie).
+The server stores only hashes of it: one to recognise the participant, and for every question
+another, unrelated one as the answer's key. The unique key (question, answer key) is what
+makes answering twice change the answer instead of counting it twice.
+"""
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Mapping
+from datetime import timedelta
+
+import sqlalchemy as sa
+from flask import current_app
+from flask_babel import gettext as _
+from sqlalchemy.dialects import postgresql, sqlite
+
+from verksted.clock import utcnow
+from verksted.errors import Refused
+from verksted.extensions import db
+from verksted.networks.models import Team, TeamStatus
+from verksted.polls.kinds import parse_answer
+from verksted.polls.models import (
+    Answer,
+    CodeAttempt,
+    Participant,
+    Poll,
+    PollQuestion,
+    PollState,
+    QuestionKind,
+    QuestionState,
+)
+
+CODE_WINDOW = timedelta(minutes=10)
+ANSWER_WINDOW = timedelta(minutes=1)
+
+
+class TooMany(Refused):
+    """Refused because one device or machine sent too much; the view answers 429."""
+
+
+def participant_hash(secret: str) -> str:
+    return hashlib.sha256(f"participant:{secret}".encode()).hexdigest()
+
+
+def answer_key(secret: str, question_id: int) -> str:
+    return hashlib.sha256(f"answer:{question_id}:{secret}".encode()).hexdigest()
+
+
+def new_secret() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def normalise_code(code: str) -> str:
+    return "".join(ch for ch in (code or "") if ch.isdigit())[:8]
+
+
+def find_poll(code: str, remote_addr: str = "") -> Poll:
+    """The live poll with this code; refuses unknown, not-yet-started and expired codes, and
+    slows down a machine that guesses."""
+    remote_addr = (remote_addr or "")[:64]
+    code = normalise_code(code)
+    limit = current_app.config["POLL_CODE_ATTEMPTS"]
+    recent = db.session.scalar(
+        sa.select(sa.func.count(CodeAttempt.id)).where(
+            CodeAttempt.remote_addr == remote_addr, CodeAttempt.created_at > utcnow() - CODE_WINDOW
+        )
+    )
+    if recent >= limit:
+        raise TooMany(_("For mange feil koder fra denne enheten. Vent noen minutter og prøv igjen."))
+    poll = db.session.scalar(sa.select(Poll).where(Poll.code == code)) if len(code) == 6 else None
+    if poll is None:
+        db.session.execute(sa.delete(CodeAttempt).where(CodeAttempt.created_at < utcnow() - CODE_WINDOW))
+        db.session.add(CodeAttempt(remote_addr=remote_addr))
+        raise Refused(_("Fant ingen avstemning med koden %(code)s. Sjekk koden på skjermen.", code=code or "–"), "code")
+    if poll.state is PollState.DRAFT:
+        raise Refused(_("Avstemningen har ikke startet ennå. Prøv igjen om litt."), "code")
+    if poll.state is PollState.CLOSED:
+        raise Refused(_("Avstemningen med denne koden er avsluttet."), "code")
+    return poll
+
+
+def join(poll: Poll, secret: str | None) -> tuple[str, Participant]:
+    """The participant for this browser's secret, joining the poll if it is new."""
+    if secret:
+        participant = db.session.scalar(
+            sa.select(Participant).where(Participant.key_hash == participant_hash(secret), Participant.poll_id == poll.id)
+        )
+        if participant is not None:
+            return secret, participant
+    secret = new_secret()
+    participant = Participant(poll_id=poll.id, key_hash=participant_hash(secret))
+    db.session.add(participant)
+    return secret, participant
+
+
+def participant_for(poll: Poll, secret: str | None) -> Participant | None:
+    if not secret:
+        return None
+    return db.session.scalar(
+        sa.select(Participant).where(Participant.key_hash == participant_hash(secret), Participant.poll_id == poll.id)
+    )
+
+
+def teams_to_choose(poll: Poll) -> list[Team]:
+    return list(
+        db.session.scalars(
+            sa.select(Team)
+            .where(Team.network_id == poll.network_id, Team.status == TeamStatus.ACTIVE)
+            .order_by(Team.municipality)
+        )
+    )
+
+
+def choose_team(poll: Poll, secret: str, participant: Participant, team_id: int | None) -> None:
+    """The participant says which municipality they are from (or takes it back); the answers
+    they already gave follow, found by their keys."""
+    if team_id:
+        if team_id not in {team.id for team in teams_to_choose(poll)}:
+            raise Refused(_("Velg en kommune fra listen."), "team_id")
+    else:
+        team_id = None
+    participant.team_id = team_id
+    keys = [(question.id, answer_key(secret, question.id)) for question in poll.questions]
+    if keys:
+        db.session.execute(
+            sa.update(Answer)
+            .where(sa.tuple_(Answer.question_id, Answer.answer_key).in_(keys))
+            .values(team_id=team_id)
+            .execution_options(synchronize_session=False)
+        )
+
+
+def record_answer(poll_id: int, question_id: int, secret: str | None, form: Mapping) -> dict:
+    """Store this participant's answer to an open question, replacing their earlier one.
+
+    Kept to three statements, since a whole room answers at once: read the question, count the
+    device's request (which also proves it joined), and insert-or-update the answer.
+    """
+    row = db.session.execute(
+        sa.select(PollQuestion.kind, PollQuestion.settings, PollQuestion.state, Poll.state)
+        .join(Poll, Poll.id == PollQuestion.poll_id)
+        .where(PollQuestion.id == question_id, PollQuestion.poll_id == poll_id)
+    ).one_or_none()
+    if row is None:
+        raise Refused(_("Spørsmålet finnes ikke i denne avstemningen."))
+    kind, settings, question_state, poll_state = row
+    if poll_state is not PollState.LIVE:
+        raise Refused(_("Avstemningen er avsluttet. Svaret ble ikke lagret."))
+    if question_state is QuestionState.CLOSED:
+        raise Refused(_("Spørsmålet er stengt. Svaret ble ikke lagret."))
+    if question_state is not QuestionState.OPEN:
+        raise Refused(_("Spørsmålet er ikke åpnet ennå."))
+    value = parse_answer(QuestionKind(kind), settings or {}, form)
+    team_id = _count_request(poll_id, secret)
+    _upsert(question_id, answer_key(secret, question_id), value, team_id)
+    return value
+
+
+def own_answers(poll: Poll, secret: str | None) -> dict[int, dict]:
+    """This participant's answers by question id, so the page can show what they chose."""
+    if not secret or not poll.questions:
+        return {}
+    keys = {answer_key(secret, question.id): question.id for question in poll.questions}
+    rows = db.session.execute(
+        sa.select(Answer.answer_key, Answer.value).where(
+            Answer.question_id.in_(list(keys.values())), Answer.answer_key.in_(list(keys))
+        )
+    )
+    return {keys[key]: value for key, value in rows}
+
+
+def _count_request(poll_id: int, secret: str | None) -> int | None:
+    """Count one answer from this device in its current window; refuse a flood. Returns the
+    participant's municipality, or refuses when the browser never joined."""
+    if not secret:
+        raise Refused(_("Skriv inn koden på nytt for å bli med."))
+    now = utcnow()
+    expired = Participant.window_started_at < now - ANSWER_WINDOW
+    row = db.session.execute(
+        sa.update(Participant)
+        .where(Participant.key_hash == participant_hash(secret), Participant.poll_id == poll_id)
+        .values(
+            window_hits=sa.case((expired, 1), else_=Participant.window_hits + 1),
+            window_started_at=sa.case((expired, now), else_=Participant.window_started_at),
+        )
+        .returning(Participant.window_hits, Participant.team_id)
+        .execution_options(synchronize_session=False)
+    ).one_or_none()
+    if row is None:
+        raise Refused(_("Skriv inn koden på nytt for å bli med."))
+    hits, team_id = row
+    if hits > current_app.config["POLL_ANSWERS_PER_MINUTE"]:
+        raise TooMany(_("Du har sendt svært mange svar på kort tid. Vent et minutt og prøv igjen."))
+    return team_id
+
+
+def _upsert(question_id: int, key: str, value: dict, team_id: int | None) -> None:
+    dialect = db.session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    now = utcnow()
+    statement = insert(Answer).values(
+        question_id=question_id, answer_key=key, value=value, team_id=team_id, hidden=False, created_at=now, updated_at=now
+    )
+    db.session.execute(
+        statement.on_conflict_do_update(
+            index_elements=[Answer.question_id, Answer.answer_key],
+            set_={"value": statement.excluded.value, "team_id": statement.excluded.team_id, "updated_at": now},
+        )
+    )
+
+
+def live_stamp(poll_id: int) -> str | None:
+    """A short fingerprint of everything a screen shows: presenter changes, participants,
+    answers. Read in one cheap query, so an unchanged poll costs no result computation."""
+    def about_answers(aggregate):
+        return (
+            sa.select(aggregate)
+            .join(PollQuestion, PollQuestion.id == Answer.question_id)
+            .where(PollQuestion.poll_id == poll_id)
+            .scalar_subquery()
+        )
+
+    participants = sa.select(sa.func.count(Participant.id)).where(Participant.poll_id == poll_id).scalar_subquery()
+    row = db.session.execute(
+        sa.select(
+            Poll.version, participants, about_answers(sa.func.count(Answer.id)), about_answers(sa.func.max(Answer.updated_at))
+        ).where(Poll.id == poll_id)
+    ).one_or_none()
+    if row is None:
+        return None
+    version, joined, count, last = row
+    last = last.isoformat() if hasattr(last, "isoformat") else (last or "")
+    return hashlib.sha1(f"{version}|{joined}|{count}|{last}".encode()).hexdigest()[:20]

@@ -1,0 +1,2 @@
+"""(to be written)"""
+from verksted.polls import bp  # noqa: F401
