@@ -263,6 +263,42 @@ RULES = {
     ("/dokumenter/<int:submission_id>/autolagre", "POST"): (lambda w: f"/dokumenter/{w.submission.id}/autolagre", AUTOSAVE),
     ("/dokumenter/forhandsvis", "POST"): (lambda w: "/dokumenter/forhandsvis", (UNAUTHORIZED,) + (OK,) * 6),
     ("/dokumenter/<int:submission_id>/historikk", "GET"): (lambda w: f"/dokumenter/{w.submission.id}/historikk", VIEW_TEAM),
+    # Building polls and the evaluation template: project leaders; the list of polls: leaders and observers.
+    ("/nettverk/<int:network_id>/avstemninger", "GET"): (lambda w: f"/nettverk/{w.network.id}/avstemninger", VIEW_PEOPLE),
+    ("/nettverk/<int:network_id>/avstemninger/ny", "GET"): (lambda w: f"/nettverk/{w.network.id}/avstemninger/ny", MANAGE),
+    ("/nettverk/<int:network_id>/avstemninger/ny", "POST"): (lambda w: f"/nettverk/{w.network.id}/avstemninger/ny", MANAGE),
+    ("/avstemninger/<int:poll_id>", "GET"): (lambda w: f"/avstemninger/{w.poll.id}", MANAGE),
+    ("/avstemninger/<int:poll_id>/innstillinger", "POST"): (lambda w: f"/avstemninger/{w.poll.id}/innstillinger", MANAGE),
+    ("/avstemninger/<int:poll_id>/slett", "POST"): (lambda w: f"/avstemninger/{w.poll.id}/slett", MANAGE),
+    ("/avstemninger/<int:poll_id>/sporsmal/ny", "GET"): (lambda w: f"/avstemninger/{w.poll.id}/sporsmal/ny?type=scale", MANAGE),
+    ("/avstemninger/<int:poll_id>/sporsmal/ny", "POST"): (
+        lambda w: f"/avstemninger/{w.poll.id}/sporsmal/ny?type=scale", MANAGE),
+    ("/avstemninger/<int:poll_id>/sporsmal/<int:question_id>/rediger", "GET"): (
+        lambda w: f"/avstemninger/{w.poll.id}/sporsmal/{w.poll_question.id}/rediger", MANAGE),
+    ("/avstemninger/<int:poll_id>/sporsmal/<int:question_id>/rediger", "POST"): (
+        lambda w: f"/avstemninger/{w.poll.id}/sporsmal/{w.poll_question.id}/rediger", MANAGE),
+    ("/avstemninger/<int:poll_id>/sporsmal/<int:question_id>/slett", "POST"): (
+        lambda w: f"/avstemninger/{w.poll.id}/sporsmal/{w.poll_question.id}/slett", MANAGE),
+    ("/avstemninger/<int:poll_id>/sporsmal/<int:question_id>/flytt/<direction>", "POST"): (
+        lambda w: f"/avstemninger/{w.poll.id}/sporsmal/{w.poll_question.id}/flytt/ned", MANAGE),
+    ("/avstemninger/<int:poll_id>/sporsmal/<int:question_id>/program", "POST"): (
+        lambda w: f"/avstemninger/{w.poll.id}/sporsmal/{w.poll_question.id}/program", MANAGE),
+    ("/nettverk/<int:network_id>/evaluering/sporsmal", "GET"): (
+        lambda w: f"/nettverk/{w.network.id}/evaluering/sporsmal", MANAGE),
+    ("/nettverk/<int:network_id>/evaluering/sporsmal/startmal", "POST"): (
+        lambda w: f"/nettverk/{w.network.id}/evaluering/sporsmal/startmal", MANAGE),
+    ("/nettverk/<int:network_id>/evaluering/sporsmal/ny", "GET"): (
+        lambda w: f"/nettverk/{w.network.id}/evaluering/sporsmal/ny?type=words", MANAGE),
+    ("/nettverk/<int:network_id>/evaluering/sporsmal/ny", "POST"): (
+        lambda w: f"/nettverk/{w.network.id}/evaluering/sporsmal/ny?type=words", MANAGE),
+    ("/nettverk/<int:network_id>/evaluering/sporsmal/<int:question_id>/rediger", "GET"): (
+        lambda w: f"/nettverk/{w.network.id}/evaluering/sporsmal/{w.evaluation_question.id}/rediger", MANAGE),
+    ("/nettverk/<int:network_id>/evaluering/sporsmal/<int:question_id>/rediger", "POST"): (
+        lambda w: f"/nettverk/{w.network.id}/evaluering/sporsmal/{w.evaluation_question.id}/rediger", MANAGE),
+    ("/nettverk/<int:network_id>/evaluering/sporsmal/<int:question_id>/ta-ut", "POST"): (
+        lambda w: f"/nettverk/{w.network.id}/evaluering/sporsmal/{w.evaluation_question.id}/ta-ut", MANAGE),
+    ("/nettverk/<int:network_id>/evaluering/sporsmal/<int:question_id>/flytt/<direction>", "POST"): (
+        lambda w: f"/nettverk/{w.network.id}/evaluering/sporsmal/{w.evaluation_question.id}/flytt/ned", MANAGE),
 }
 
 NOT_WALKED = {"static", "health"}

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
@@ -47,6 +49,18 @@ def evaluation_template(network: Network) -> list[EvaluationQuestion]:
     )
 
 
+def retired_evaluation_questions(network: Network) -> list[EvaluationQuestion]:
+    """Questions taken out of the template; their earlier results stay comparable."""
+    return list(
+        db.session.scalars(
+            sa.select(EvaluationQuestion)
+            .where(EvaluationQuestion.network_id == network.id, EvaluationQuestion.retired_at.is_not(None))
+            .order_by(EvaluationQuestion.retired_at.desc(), EvaluationQuestion.id)
+            .options(sa.orm.selectinload(EvaluationQuestion.versions))
+        )
+    )
+
+
 def add_evaluation_question(
     network: Network, kind: QuestionKind, prompt: str, settings: Mapping, by: User | None = None
 ) -> EvaluationQuestion:
@@ -81,12 +95,44 @@ def revise_evaluation_question(
 
 def retire_evaluation_question(question: EvaluationQuestion) -> None:
     """Take a question out of the template; the answers it already has stay comparable."""
-    question.retired_at = utcnow()
+    if question.retired_at is None:
+        question.retired_at = utcnow()
 
 
 def move_evaluation_question(question: EvaluationQuestion, step: int) -> None:
     questions = evaluation_template(question.network)
     _move(questions, question, step)
+
+
+def starter_template(network: Network, by: User | None = None) -> list[EvaluationQuestion]:
+    """A sensible first evaluation template in one click: how useful the day, the talks and both
+    kinds of group work were, each programme item, words to take home, what to change, and the
+    competence needs that matter most now."""
+    if evaluation_template(network):
+        raise Refused(_("Nettverket har allerede en evalueringsmal."))
+    useful = {"max": 5, "low_label": _("Lite nyttig"), "high_label": _("Svært nyttig")}
+    questions = [
+        (QuestionKind.SCALE, _("Hvor nyttig var samlingen for arbeidet i teamet ditt?"), useful),
+        (QuestionKind.SCALE, _("Hvor nyttige var foredragene?"), useful),
+        (QuestionKind.SCALE, _("Hvor nyttig var gruppearbeidet i eget team?"), useful),
+        (QuestionKind.SCALE, _("Hvor nyttig var gruppearbeidet på tvers av kommunene?"), useful),
+        (QuestionKind.PROGRAMME, _("Vurder hvert punkt i programmet"), {**useful, "dont_know": True}),
+        (QuestionKind.WORDS, _("Hva tar du med deg hjem?"), {"max_words": 3}),
+        (QuestionKind.TEXT, _("Hva bør vi gjøre annerledes neste gang?"), {}),
+        (QuestionKind.RANKING, _("Hvilke kompetansebehov er viktigst for dere nå?"), {"options": [
+            _("Rekruttere sykepleiere og helsefagarbeidere"),
+            _("Flere i heltidsstillinger"),
+            _("Lederstøtte og lederopplæring"),
+            _("Veiledning av nyansatte, lærlinger og studenter"),
+            _("Fagutvikling i demensomsorg"),
+            _("Velferdsteknologi i hverdagen"),
+        ]}),
+    ]
+    added = []
+    for kind, prompt, settings in questions:
+        added.append(add_evaluation_question(network, kind, prompt, settings, by=by))
+        db.session.flush()  # each takes the next position
+    return added
 
 
 # --- Building a poll ----------------------------------------------------------------------
@@ -108,11 +154,7 @@ def create_poll(
     by: User | None = None,
 ) -> Poll:
     """A new poll in draft; for a gathering it starts from the network's evaluation template."""
-    title = " ".join((title or "").split())
-    if not title:
-        raise Refused(_("Gi avstemningen en tittel."), "title")
-    if len(title) > 200:
-        raise Refused(_("Tittelen kan være høyst %(max)d tegn.", max=200), "title")
+    title = _title(title)
     if gathering is not None and gathering.network_id != network.id:
         raise Refused(_("Samlingen hører til et annet nettverk."), "gathering_id")
     poll = Poll(
@@ -156,7 +198,7 @@ def add_question(poll: Poll, kind: QuestionKind, prompt: str, settings: Mapping 
     _still_editable(poll)
     settings = dict(settings if settings is not None else default_settings(kind))
     if kind is QuestionKind.PROGRAMME and not settings.get("items"):
-        settings["items"] = programme_items(poll.gathering)
+        settings["items"] = _programme_or_refuse(poll)
     question = PollQuestion(
         position=len(poll.questions), kind=kind, prompt=_prompt(prompt), settings=clean_settings(kind, settings),
         state=QuestionState.PENDING, results_visible=True,
@@ -168,6 +210,7 @@ def add_question(poll: Poll, kind: QuestionKind, prompt: str, settings: Mapping 
 
 def update_question(question: PollQuestion, prompt: str, settings: Mapping) -> None:
     """Change a question's wording or options; not once it has answers, which would change meaning."""
+    _still_editable(question.poll)
     if has_answers(question):
         raise Refused(_("Spørsmålet har fått svar og kan ikke endres lenger."))
     question.prompt = _prompt(prompt)
@@ -181,6 +224,7 @@ def update_question(question: PollQuestion, prompt: str, settings: Mapping) -> N
 
 
 def remove_question(question: PollQuestion) -> None:
+    _still_editable(question.poll)
     if has_answers(question):
         raise Refused(_("Spørsmålet har fått svar og kan ikke fjernes. Lukk det i stedet."))
     poll = question.poll
@@ -192,6 +236,7 @@ def remove_question(question: PollQuestion) -> None:
 
 
 def move_question(question: PollQuestion, step: int) -> None:
+    _still_editable(question.poll)
     _move(question.poll.questions, question, step)
     _changed(question.poll)
 
@@ -200,6 +245,89 @@ def has_answers(question: PollQuestion) -> bool:
     if question.id is None:
         return False
     return db.session.scalar(sa.select(Answer.id).where(Answer.question_id == question.id).limit(1)) is not None
+
+
+def refresh_programme(question: PollQuestion) -> None:
+    """Fill a programme question's items afresh from the gathering's programme as it is now."""
+    _still_editable(question.poll)
+    if question.kind is not QuestionKind.PROGRAMME:
+        raise Refused(_("Bare spørsmål om programmet har programpunkter."))
+    if has_answers(question):
+        raise Refused(_("Spørsmålet har fått svar, så programpunktene kan ikke endres lenger."))
+    question.settings = {**question.settings, "items": _programme_or_refuse(question.poll)}
+    _changed(question.poll)
+
+
+def update_poll(poll: Poll, title: str, pace: PollPace) -> None:
+    """The leader renames the poll or chooses whether questions come one at a time or all at once."""
+    _still_editable(poll)
+    poll.title = _title(title)
+    poll.pace = PollPace(pace)
+    _changed(poll)
+
+
+def delete_poll(poll: Poll) -> None:
+    """Only a draft can be deleted: once the code has worked, the answers are the network's record."""
+    if poll.state is not PollState.DRAFT:
+        raise Refused(_("Bare en avstemning som ikke er startet, kan slettes."))
+    db.session.delete(poll)
+
+
+@dataclass
+class PollListing:
+    poll: Poll
+    questions: int
+    answered: int  # the most answers any one question got: about how many took part
+
+
+def polls_for(network: Network) -> list[PollListing]:
+    """The network's polls, newest gathering first, in three queries however many there are."""
+    polls = db.session.scalars(
+        sa.select(Poll).where(Poll.network_id == network.id).options(sa.orm.selectinload(Poll.gathering))
+    ).all()
+    ids = [poll.id for poll in polls]
+    questions = dict(db.session.execute(
+        sa.select(PollQuestion.poll_id, sa.func.count(PollQuestion.id))
+        .where(PollQuestion.poll_id.in_(ids)).group_by(PollQuestion.poll_id)
+    ).all()) if ids else {}
+    answered: dict[int, int] = {}
+    if ids:
+        for poll_id, count in db.session.execute(
+            sa.select(PollQuestion.poll_id, sa.func.count(Answer.id))
+            .join(Answer, Answer.question_id == PollQuestion.id)
+            .where(PollQuestion.poll_id.in_(ids)).group_by(PollQuestion.poll_id, PollQuestion.id)
+        ):
+            answered[poll_id] = max(answered.get(poll_id, 0), count)
+    listings = [PollListing(poll, questions.get(poll.id, 0), answered.get(poll.id, 0)) for poll in polls]
+    listings.sort(key=lambda row: (_poll_day(row.poll), row.poll.created_at, row.poll.id), reverse=True)
+    return listings
+
+
+def polls_at(gathering: Gathering) -> list[Poll]:
+    """The polls of one gathering, oldest first (usually just its evaluation)."""
+    return list(db.session.scalars(
+        sa.select(Poll).where(Poll.gathering_id == gathering.id).order_by(Poll.created_at, Poll.id)
+    ))
+
+
+def load_poll(poll_id: int) -> Poll | None:
+    """A poll with what the leader's page shows, in a fixed number of queries."""
+    return db.session.scalar(
+        sa.select(Poll).where(Poll.id == poll_id).options(
+            sa.orm.selectinload(Poll.network),
+            sa.orm.selectinload(Poll.gathering),
+            sa.orm.selectinload(Poll.questions).selectinload(PollQuestion.question_version),
+        )
+    )
+
+
+def answer_counts(poll: Poll) -> dict[int, int]:
+    """How many answers each of the poll's questions has, by question id."""
+    return dict(db.session.execute(
+        sa.select(Answer.question_id, sa.func.count(Answer.id))
+        .join(PollQuestion, PollQuestion.id == Answer.question_id)
+        .where(PollQuestion.poll_id == poll.id).group_by(Answer.question_id)
+    ).all())
 
 
 # --- Running a poll -----------------------------------------------------------------------
@@ -235,7 +363,13 @@ def close_poll(poll: Poll) -> None:
 
 
 def set_pace(poll: Poll, pace: PollPace) -> None:
-    poll.pace = pace
+    """Switch between one question at a time and all at once; in a live poll, switching to all
+    at once opens the questions not yet asked, so every participant can answer them."""
+    poll.pace = PollPace(pace)
+    if poll.state is PollState.LIVE and poll.pace is PollPace.ALL:
+        for question in poll.questions:
+            if question.state is QuestionState.PENDING:
+                _open(question)
     _changed(poll)
 
 
@@ -282,7 +416,7 @@ def hide_answer(answer: Answer, hidden: bool = True) -> None:
 
 
 def hide_word(question: PollQuestion, word: str, by: User | None = None) -> None:
-    word = " ".join((word or "").split()).casefold()[:60]
+    word = word_key(word)
     if not word:
         raise Refused(_("Velg et ord å skjule."))
     exists = db.session.scalar(
@@ -295,7 +429,7 @@ def hide_word(question: PollQuestion, word: str, by: User | None = None) -> None
 
 def show_word(question: PollQuestion, word: str) -> None:
     db.session.execute(
-        sa.delete(HiddenWord).where(HiddenWord.question_id == question.id, HiddenWord.word == (word or "").casefold())
+        sa.delete(HiddenWord).where(HiddenWord.question_id == question.id, HiddenWord.word == word_key(word))
     )
     _changed(question.poll)
 
@@ -317,9 +451,36 @@ def _close(question: PollQuestion) -> None:
     question.closed_at = utcnow()
 
 
+def word_key(word: str | None) -> str:
+    """A word as the cloud counts it and as it is hidden: spaces tidied, case folded."""
+    return " ".join((word or "").split()).casefold()[:60]
+
+
 def _changed(poll: Poll) -> None:
     """Every change on the presenter's side raises the version screens poll for."""
     poll.version = (poll.version or 0) + 1
+
+
+def _programme_or_refuse(poll: Poll) -> list[dict]:
+    if poll.gathering is None:
+        raise Refused(_("Bare en avstemning som hører til en samling, kan vurdere punktene i programmet."), "kind")
+    items = programme_items(poll.gathering)
+    if not items:
+        raise Refused(_("Samlingen har ikke noe program å vurdere ennå. Legg inn programmet først."), "kind")
+    return items
+
+
+def _poll_day(poll: Poll) -> date:
+    return poll.gathering.held_on if poll.gathering is not None else poll.created_at.date()
+
+
+def _title(title: str) -> str:
+    title = " ".join((title or "").split())
+    if not title:
+        raise Refused(_("Gi avstemningen en tittel."), "title")
+    if len(title) > 200:
+        raise Refused(_("Tittelen kan være høyst %(max)d tegn.", max=200), "title")
+    return title
 
 
 def _still_editable(poll: Poll) -> None:
