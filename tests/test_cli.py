@@ -74,7 +74,7 @@ def test_the_demo_network_shows_a_whole_learning_network(app, flask, quick_passw
 def test_the_printed_demo_sign_ins_work(app, flask, quick_passwords, auth):
     output = flask("seed-demo").output
 
-    for line in output.splitlines()[2:]:
+    for line in (line for line in output.splitlines()[2:] if "@" in line):  # not the live poll's code
         address = line.split(":", 1)[1].strip()
         assert auth.login(address, demo.PASSWORD).status_code == 302, address
         auth.logout()

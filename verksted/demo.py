@@ -29,6 +29,7 @@ from verksted.networks.models import (
     TeamStatus,
 )
 from verksted.plan import demo as plan_demo
+from verksted.polls import demo as polls_demo
 
 PASSWORD = "verksted-demo"
 NETWORK_NAME = "Rekruttere og beholde – læringsnettverk i Nordfjella 2025–2027"
@@ -193,6 +194,7 @@ def seed() -> bool:
     add_starter_templates(second, second_leader)
     calendar_demo.seed(network, leader)
     gatherings_demo.seed(network, leader)
+    polls_demo.seed(network, leader)
     plan_demo.seed(network, leader)
     documents_demo.seed(network, leader)
     demo_review.seed_feedback(network, leader)
@@ -209,10 +211,14 @@ def _email(name: str, domain: str) -> str:
 
 def sign_in_help() -> str:
     lead = TEAMS[0][3][0][0]
-    return "\n".join([
+    lines = [
         "Logg inn på http://127.0.0.1:5000 med passordet «%s» og en av disse:" % PASSWORD,
         f"  Prosjektleder:          {LEADER[1]}",
         f"  Observatør:             {OBSERVER[1]}",
         f"  Gruppeleder (Fjordvik): {_email(lead, TEAMS[0][2])}",
         f"  Administrator:          {ADMIN[1]}",
-    ])
+    ]
+    code = polls_demo.live_code()
+    if code:
+        lines.append(f"Svar på en avstemning uten å logge inn: http://127.0.0.1:5000/svar med koden {code}")
+    return "\n".join(lines)
