@@ -38,6 +38,11 @@ EDIT_SUBMISSION = (LOGIN, FORBIDDEN, OK, FORBIDDEN, NOT_FOUND, FORBIDDEN, OK)  #
 # The editor's script: signed out is told so (401); an empty body from one who may write is refused (400).
 AUTOSAVE = (UNAUTHORIZED, FORBIDDEN, BAD_REQUEST, FORBIDDEN, NOT_FOUND, FORBIDDEN, BAD_REQUEST)
 
+# The presenter's screen's script: signed out is told so in JSON (401), not sent to sign in.
+LIVE_SCREEN = (UNAUTHORIZED, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK, OK)
+# Hiding a word: the world's poll has no word cloud, so a leader is told there is no such word.
+NO_WORD_CLOUD = (LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND, NOT_FOUND)
+
 # (rule, method) -> (how to fill in the rule from the world, answers per visitor)
 RULES = {
     ("/logg-inn", "GET"): (lambda w: "/logg-inn", PUBLIC),
@@ -299,6 +304,24 @@ RULES = {
         lambda w: f"/nettverk/{w.network.id}/evaluering/sporsmal/{w.evaluation_question.id}/ta-ut", MANAGE),
     ("/nettverk/<int:network_id>/evaluering/sporsmal/<int:question_id>/flytt/<direction>", "POST"): (
         lambda w: f"/nettverk/{w.network.id}/evaluering/sporsmal/{w.evaluation_question.id}/flytt/ned", MANAGE),
+    # The presenter's screen and its controls: project leaders only. Its script is told in JSON when signed out.
+    ("/avstemninger/<int:poll_id>/skjerm", "GET"): (lambda w: f"/avstemninger/{w.poll.id}/skjerm", MANAGE),
+    ("/avstemninger/<int:poll_id>/skjerm.json", "GET"): (
+        lambda w: f"/avstemninger/{w.poll.id}/skjerm.json", LIVE_SCREEN),
+    ("/avstemninger/<int:poll_id>/skjerm/start", "POST"): (lambda w: f"/avstemninger/{w.poll.id}/skjerm/start", MANAGE),
+    ("/avstemninger/<int:poll_id>/skjerm/avslutt", "POST"): (
+        lambda w: f"/avstemninger/{w.poll.id}/skjerm/avslutt", MANAGE),
+    ("/avstemninger/<int:poll_id>/skjerm/vis/<int:position>", "POST"): (
+        lambda w: f"/avstemninger/{w.poll.id}/skjerm/vis/1", MANAGE),
+    ("/avstemninger/<int:poll_id>/skjerm/tempo/<any(ett, alle):pace>", "POST"): (
+        lambda w: f"/avstemninger/{w.poll.id}/skjerm/tempo/alle", MANAGE),
+    ("/avstemninger/<int:poll_id>/skjerm/sporsmal/<int:question_id>"
+     "/<any(apne, lukk, 'vis-resultater', 'skjul-resultater'):change>", "POST"): (
+        lambda w: f"/avstemninger/{w.poll.id}/skjerm/sporsmal/{w.poll_question.id}/skjul-resultater", MANAGE),
+    ("/avstemninger/<int:poll_id>/skjerm/svar/<int:answer_id>/<any(skjul, vis):change>", "POST"): (
+        lambda w: f"/avstemninger/{w.poll.id}/skjerm/svar/{w.poll_answer.id}/skjul", MANAGE),
+    ("/avstemninger/<int:poll_id>/skjerm/sporsmal/<int:question_id>/ord/<any(skjul, vis):change>", "POST"): (
+        lambda w: f"/avstemninger/{w.poll.id}/skjerm/sporsmal/{w.text_question.id}/ord/skjul", NO_WORD_CLOUD),
 }
 
 NOT_WALKED = {"static", "health"}
