@@ -13,6 +13,7 @@
   let stamp = main.dataset.stamp || "";
   let failures = 0;
   let timer = null;
+  let controlsSent = 0; // a poll that set out before a control was sent brings an older screen
 
   // Put the server's new regions in place, keeping focus and open disclosures where they were.
   function render(data) {
@@ -55,6 +56,7 @@
   }
 
   async function refresh() {
+    const sentBefore = controlsSent;
     try {
       const response = await fetch(liveUrl, {
         headers: { Accept: "application/json", "If-None-Match": `"${stamp}"` },
@@ -65,7 +67,7 @@
         connected(true);
       } else if (response.ok) {
         const data = await json(response);
-        if (data) render(data);
+        if (data && sentBefore === controlsSent) render(data);
         connected(Boolean(data));
       } else {
         connected(false);
@@ -86,6 +88,7 @@
     event.preventDefault();
     if (form.dataset.sending) return;
     form.dataset.sending = "yes";
+    controlsSent += 1;
     try {
       const response = await fetch(form.action, {
         method: "POST",

@@ -80,3 +80,58 @@ def test_the_screen_shows_a_phones_answer_without_reloading_and_moves_on_by_keyb
     page.locator("body").press("ArrowLeft")
     expect(page.get_by_role("heading", name="Hvor nyttig var gruppearbeidet på tvers?")).to_be_visible(timeout=5000)
     expect(page.locator("#antall-svar")).to_have_text("1 svar")
+
+
+def answer_on_a_phone(new_context, prompt: str, fill) -> None:
+    """Someone in the room joins by the code and answers the question on the screen."""
+    phone = new_context(**PHONE).new_page()
+    phone.goto("/svar/482913")
+    question = phone.locator("form").filter(has_text=prompt)
+    fill(question)
+    question.get_by_role("button", name=re.compile("Send")).click()
+    expect(phone.get_by_role("status").filter(has_text=re.compile("lagret|Lagret"))).not_to_have_count(0)
+
+
+def test_the_screen_keeps_its_results_through_a_lost_connection_and_catches_up(
+        page, new_context, learning_network, live_poll):
+    page.goto("/logg-inn")
+    sign_in(page, learning_network.facilitator.email)
+    page.goto(f"/avstemninger/{live_poll}/skjerm")
+    answer_on_a_phone(new_context, "Hvor nyttig var gruppearbeidet på tvers?",
+                      lambda form: form.locator("input[type=radio][value='5']").check(force=True))
+    expect(page.locator("#antall-svar")).to_have_text("1 svar", timeout=5000)
+
+    page.context.set_offline(True)
+    expect(page.get_by_text("Mistet forbindelsen – prøver igjen")).to_be_visible(timeout=5000)
+    answer_on_a_phone(new_context, "Hvor nyttig var gruppearbeidet på tvers?",
+                      lambda form: form.locator("input[type=radio][value='3']").check(force=True))
+    expect(page.locator("#antall-svar")).to_have_text("1 svar")
+    expect(page.locator("#skjerm-stage")).to_contain_text("5,0 av 5 i snitt")
+
+    page.context.set_offline(False)
+    expect(page.get_by_text("Mistet forbindelsen – prøver igjen")).to_be_hidden(timeout=5000)
+    expect(page.locator("#antall-svar")).to_have_text("2 svar", timeout=5000)
+    expect(page.locator("#skjerm-stage")).to_contain_text("4,0 av 5 i snitt")
+
+
+def test_the_leader_hides_a_word_from_the_cloud_and_shows_it_again(page, new_context, learning_network, live_poll):
+    page.goto("/logg-inn")
+    sign_in(page, learning_network.facilitator.email)
+    page.goto(f"/avstemninger/{live_poll}/skjerm")
+    page.get_by_role("button", name="Neste").click()
+    expect(page.get_by_role("heading", name="Hva tar du med deg hjem?")).to_be_visible()
+    answer_on_a_phone(new_context, "Hva tar du med deg hjem?",
+                      lambda form: form.get_by_role("textbox").first.fill("Samarbeid, Tullprat"))
+
+    cloud = page.locator(".cloud")
+    expect(cloud).to_contain_text("Tullprat", timeout=5000)
+    cloud.get_by_role("button", name="Skjul «Tullprat»").click()
+
+    expect(cloud).not_to_contain_text("Tullprat")
+    expect(cloud).to_contain_text("Samarbeid")
+    hidden = page.locator("#skjulte")
+    hidden.locator("summary").click()
+    expect(hidden).to_contain_text("1 skjult ord")
+    axe_check(page)
+    hidden.get_by_role("button", name="Vis igjen «Tullprat»").click()
+    expect(cloud).to_contain_text("Tullprat")
