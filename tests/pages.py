@@ -16,6 +16,13 @@ def text(response) -> str:
     return " ".join(html.unescape(_TAG.sub(" ", body)).split())
 
 
+def section_text(body: str, section_id: str) -> str:
+    """The visible text of the page's <section id="…"> (sections not nested), whitespace collapsed."""
+    match = re.search(rf'<section[^>]*\bid="{re.escape(section_id)}".*?</section>', body, re.S)
+    assert match, f"the page has no section {section_id}"
+    return " ".join(html.unescape(_TAG.sub(" ", match.group(0))).split())
+
+
 def field_error(response, field_id: str) -> str | None:
     """The message shown next to a form field, or None."""
     match = re.search(rf'id="{re.escape(field_id)}-feil">(.*?)</div>', response.get_data(as_text=True), re.S)

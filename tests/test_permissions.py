@@ -322,6 +322,15 @@ RULES = {
         lambda w: f"/avstemninger/{w.poll.id}/skjerm/svar/{w.poll_answer.id}/skjul", MANAGE),
     ("/avstemninger/<int:poll_id>/skjerm/sporsmal/<int:question_id>/ord/<any(skjul, vis):change>", "POST"): (
         lambda w: f"/avstemninger/{w.poll.id}/skjerm/sporsmal/{w.text_question.id}/ord/skjul", NO_WORD_CLOUD),
+    # Results, their downloads and the evaluation across gatherings: leaders and observers.
+    ("/avstemninger/<int:poll_id>/resultater", "GET"): (lambda w: f"/avstemninger/{w.poll.id}/resultater", VIEW_PEOPLE),
+    ("/avstemninger/<int:poll_id>/resultater.csv", "GET"): (
+        lambda w: f"/avstemninger/{w.poll.id}/resultater.csv", VIEW_PEOPLE),
+    ("/avstemninger/<int:poll_id>/resultater.xlsx", "GET"): (
+        lambda w: f"/avstemninger/{w.poll.id}/resultater.xlsx", VIEW_PEOPLE),
+    ("/nettverk/<int:network_id>/evaluering", "GET"): (lambda w: f"/nettverk/{w.network.id}/evaluering", VIEW_PEOPLE),
+    ("/nettverk/<int:network_id>/evaluering.pdf", "GET"): (
+        lambda w: f"/nettverk/{w.network.id}/evaluering.pdf", VIEW_PEOPLE),
 }
 
 NOT_WALKED = {"static", "health"}

@@ -5,11 +5,13 @@ from __future__ import annotations
 import statistics
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import sqlalchemy as sa
 
 from verksted.extensions import db
-from verksted.polls.models import Answer, HiddenWord, PollQuestion, QuestionKind
+from verksted.networks.models import Team, TeamStatus
+from verksted.polls.models import Answer, HiddenWord, Poll, PollQuestion, QuestionKind
 
 MIN_GROUP = 5  # a municipality's split is shown only from this many answers, so no one is singled out
 
@@ -35,6 +37,43 @@ def hidden_words_by_question(question_ids: Iterable[int]) -> dict[int, set[str]]
         ):
             hidden[question_id].add(word)
     return hidden
+
+
+def teams_for_split(network_id: int, answered: Iterable[int | None] = ()) -> dict[int, str]:
+    """The municipalities a split by team lists: the network's active teams, and any other of
+    its teams that answered (one that withdrew later, say), by id."""
+    ids = {team_id for team_id in answered if team_id is not None}
+    return dict(db.session.execute(
+        sa.select(Team.id, Team.municipality).where(
+            Team.network_id == network_id, sa.or_(Team.status == TeamStatus.ACTIVE, Team.id.in_(ids))
+        )
+    ).all())
+
+
+@dataclass
+class QuestionResults:
+    question: PollQuestion
+    answers: list[Answer]
+    summary: dict
+    split: list[dict]  # by municipality, as `split_by_team` gives it
+
+
+def poll_results(poll: Poll) -> list[QuestionResults]:
+    """Every question of the poll with its answers, summary and split by municipality, in three
+    queries however many questions and answers there are (the poll's questions loaded)."""
+    ids = [question.id for question in poll.questions]
+    answers = answers_by_question(ids)
+    hidden = hidden_words_by_question(ids)
+    teams = teams_for_split(poll.network_id, {a.team_id for group in answers.values() for a in group})
+    return [
+        QuestionResults(
+            question=question,
+            answers=answers[question.id],
+            summary=summarise(question, answers[question.id], hidden[question.id]),
+            split=split_by_team(question, answers[question.id], teams),
+        )
+        for question in poll.questions
+    ]
 
 
 def summarise(question: PollQuestion, answers: list[Answer], hidden_words: set[str] = frozenset()) -> dict:
@@ -140,7 +179,8 @@ def ranking_summary(orders: list[list[int]], options: list[str]) -> list[dict]:
 
 
 def split_by_team(question: PollQuestion, answers: list[Answer], teams: dict[int, str]) -> list[dict]:
-    """Results per municipality; groups with fewer than MIN_GROUP answers are withheld, saying why."""
+    """Results per municipality; groups with fewer than MIN_GROUP answers are withheld, saying why
+    in `reason`: "few", or "difference" where a larger group is withheld too (see below)."""
     groups: dict[int | None, list[Answer]] = {}
     for answer in answers:
         groups.setdefault(answer.team_id, []).append(answer)
@@ -153,9 +193,25 @@ def split_by_team(question: PollQuestion, answers: list[Answer], teams: dict[int
             "municipality": name,
             "count": len(group),
             "shown": shown,
+            "reason": None if shown else "few",
             "summary": summarise(question, group) if shown else None,
         })
+    _withhold_against_difference(rows, len(answers))
     return rows
+
+
+def _withhold_against_difference(rows: list[dict], total: int) -> None:
+    """The whole room's results minus the groups shown leave the groups withheld: if those are
+    fewer than MIN_GROUP answers and include a small municipality's, its answers could be worked
+    out. The smallest groups shown are withheld too until what is left over is large enough."""
+    if not any(row["count"] for row in rows if not row["shown"]):
+        return
+    left_over = total - sum(row["count"] for row in rows if row["shown"])
+    for row in sorted((row for row in rows if row["shown"]), key=lambda row: (row["count"], row["municipality"])):
+        if left_over >= MIN_GROUP:
+            break
+        row.update(shown=False, reason="difference", summary=None)
+        left_over += row["count"]
 
 
 def _item_value(value: dict, item_id: str) -> dict:
