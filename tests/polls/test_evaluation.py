@@ -215,3 +215,25 @@ def test_the_page_costs_the_same_queries_for_two_gatherings_as_for_five_with_man
         assert stranger.get(f"/nettverk/{large.id}/evaluering").status_code == 200
 
     assert len(many) == len(few)
+
+
+def test_programme_questions_show_the_mean_of_every_item_each_gathering(
+    cast, make_gathering, make_poll, make_answers, make_evaluation_question
+):
+    settings = {"max": 5, "dont_know": True}
+    programme = make_evaluation_question(cast.network, QuestionKind.PROGRAMME, "Vurder programmet", settings=settings)
+    for number, (talk, scores) in enumerate((("Heltid i Čáhppesjávri", (4, 5)), ("Lærlinger forteller", (3, 5))), 1):
+        gathering = make_gathering(cast.network, number=number, days_ahead=-100 + number)
+        poll = make_poll(cast.network, gathering, state=PollState.CLOSED, evaluation_questions=[programme], questions=[
+            (QuestionKind.PROGRAMME, "Vurder programmet", {**settings, "items": [{"id": "1", "title": talk},
+                                                                                 {"id": "2", "title": "Kafébord"}]})])
+        make_answers(poll.questions[0], [{"scores": {"1": scores[0], "2": 3}}, {"scores": {"1": scores[1],
+                                                                                           "2": "dont_know"}}])
+
+    page = cast.client_for(cast.leader).get(f"/nettverk/{cast.network.id}/evaluering").get_data(as_text=True)
+
+    section = section_text(page, f"sporsmal-{programme.id}")
+    assert "Samling 1 2 4 0,82 4 3–5 1" in section  # every rating of the day: 4, 5 and 3
+    assert "Samling 1 Heltid i Čáhppesjávri 4,5 2 0" in section
+    assert "Samling 2 Lærlinger forteller 4 2 0" in section
+    assert "Samling 2 Kafébord 3 1 1" in section

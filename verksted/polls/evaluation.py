@@ -438,8 +438,6 @@ def results_table(trend: Trend) -> Table:
     headers = [_("Samling"), _("Antall svar")]
     if trend.kind.is_numeric:
         headers += [_("Gjennomsnitt"), _("Standardavvik"), _("Median"), _("Laveste–høyeste"), _("Vet ikke")]
-        if trend.kind is QuestionKind.PROGRAMME:
-            headers.append(_("Punktene i programmet"))
     elif trend.kind is QuestionKind.WORDS:
         headers.append(_("Mest brukte ord"))
     elif trend.kind is QuestionKind.RANKING:
@@ -458,8 +456,6 @@ def results_table(trend: Trend) -> Table:
             low_high = f"{summary['min']}–{summary['max']}" if summary.get("min") is not None else "–"
             row += [number(summary["mean"]), number(summary["stdev"]), number(summary["median"]), low_high,
                     str(summary["dont_know"])]
-            if trend.kind is QuestionKind.PROGRAMME:
-                row.append("; ".join(f"{item['title']}: {number(item['mean'])}" for item in summary.get("items", [])))
         elif trend.kind is QuestionKind.WORDS:
             row.append(", ".join(f"{word['word']} ({word['count']})" for word in top_words(summary)) or "–")
         elif trend.kind is QuestionKind.RANKING:
@@ -468,6 +464,19 @@ def results_table(trend: Trend) -> Table:
                                  for place, r in enumerate(top_ranked(summary), start=1)) or "–")
         rows.append(row)
     return Table(headers, rows)
+
+
+def items_table(trend: Trend) -> Table | None:
+    """For a programme question: each item of each gathering's programme with its mean."""
+    if trend.kind is not QuestionKind.PROGRAMME:
+        return None
+    headers = [_("Samling"), _("Punkt i programmet"), _("Gjennomsnitt"), _("Vurderinger"), _("Vet ikke")]
+    rows = [
+        [cell.occasion.label, item["title"], number(item["mean"]), str(item["answered"]), str(item["dont_know"])]
+        for cell in trend.cells if cell.count
+        for item in cell.summary.get("items", [])
+    ]
+    return Table(headers, rows) if rows else None
 
 
 def split_table(trend: Trend) -> Table | None:

@@ -10,11 +10,12 @@ from flask_babel import gettext as _
 from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from verksted import pdf
 from verksted.i18n import long_date
-from verksted.polls.evaluation import Chart, Evaluation, Trend, number, results_table, split_table
+from verksted.polls.evaluation import Chart, Evaluation, Trend, items_table, number, results_table, split_table
 from verksted.polls.evaluation import Table as ResultsTable
 from verksted.polls.kinds import KIND_LABELS
 from verksted.polls.results import MIN_GROUP
@@ -25,6 +26,7 @@ INK = colors.HexColor("#1E2B3C")
 LINE = colors.HexColor("#0B5FAE")
 CHANGE = colors.HexColor("#B25E00")
 CHART_LABEL_MAX = 18
+CELL_SIZE = 9  # the font size of pdf.styles()'s table cells
 
 
 def page_label(page: int, pages: int) -> str:
@@ -65,7 +67,7 @@ def _occasions(evaluation: Evaluation) -> list:
     if evaluation.occasions:
         rows = [[_("Samling"), _("Dato"), _("Avstemning")]]
         rows += [[occasion.label, long_date(occasion.day), occasion.poll.title] for occasion in evaluation.occasions]
-        story.append(_table(ResultsTable(rows[0], rows[1:]), widths=[0.3, 0.3, 0.4]))
+        story.append(_table(ResultsTable(rows[0], rows[1:])))
     else:
         story.append(Paragraph(pdf.markup(_("Ingen avstemninger har brukt evalueringsmalen ennå.")), styles["body"]))
     if evaluation.without_evaluation:
@@ -96,24 +98,46 @@ def _trend(position: int, trend: Trend) -> list:
         )), styles["small"])]
     story.append(Spacer(1, 2 * mm))
     story.append(_table(results_table(trend)))
+    items = items_table(trend)
+    if items is not None:
+        story += [Spacer(1, 2 * mm), Paragraph(pdf.markup(_("Punktene i programmet")), styles["h3"]), _table(items)]
     split = split_table(trend)
     if split is not None:
         story += [Spacer(1, 2 * mm), Paragraph(pdf.markup(_("Fordelt på kommune")), styles["h3"]), _table(split)]
     return [KeepTogether(head + story[:2]), *story[2:], Spacer(1, 6 * mm)]
 
 
-def _table(table: ResultsTable, widths: list[float] | None = None) -> Table:
+def _table(table: ResultsTable) -> Table:
     styles = pdf.styles()
     rows = [[Paragraph(pdf.markup(text), styles["cell_bold"]) for text in table.headers]]
-    rows += [[Paragraph(pdf.markup(text), styles["cell_bold" if index == 0 else "cell"]) for index, text in
-              enumerate(row)] for row in table.rows]
-    columns = len(table.headers)
-    if widths is None:
-        first = min(0.3, 1.6 / columns)
-        widths = [first] + [(1 - first) / (columns - 1)] * (columns - 1) if columns > 1 else [1.0]
-    result = Table(rows, colWidths=[WIDTH * share for share in widths], repeatRows=1)
+    rows += [[Paragraph(pdf.markup(text),
+                        styles["cell_bold" if index == 0 else "cell"]) for index, text in enumerate(row)]
+             for row in table.rows]
+    result = Table(rows, colWidths=_column_widths(table), repeatRows=1)
     result.setStyle(TableStyle(pdf.table_style()))
     return result
+
+
+def _column_widths(table: ResultsTable) -> list[float]:
+    """Room for every column's longest word at least, so no word is broken; what is left goes to
+    the columns whose text would otherwise wrap, in proportion to how much they hold."""
+    padding = 10  # table_style's 4 pt each side, and a little air
+    least, natural = [], []
+    for index, header in enumerate(table.headers):
+        font = pdf.BOLD_FONT if index == 0 else pdf.BODY_FONT
+        lines = [row[index] for row in table.rows]
+        header_words = [stringWidth(word, pdf.BOLD_FONT, CELL_SIZE) for word in header.split()] or [0]
+        words = [stringWidth(word, font, CELL_SIZE) for line in lines for word in line.split()] or [0]
+        least.append(max(*header_words, *words) + padding)
+        natural.append(max(stringWidth(header, pdf.BOLD_FONT, CELL_SIZE),
+                           *(stringWidth(line, font, CELL_SIZE) for line in lines or [""])) + padding)
+    if sum(natural) <= WIDTH:
+        return [width * WIDTH / sum(natural) for width in natural]
+    room = WIDTH - sum(least)
+    if room <= 0:
+        return [width * WIDTH / sum(least) for width in least]
+    wants = [want - need for want, need in zip(natural, least, strict=True)]
+    return [need + room * want / sum(wants) for need, want in zip(least, wants, strict=True)]
 
 
 def _chart(chart: Chart) -> Drawing:

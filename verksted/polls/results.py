@@ -114,8 +114,9 @@ def summarise(question: PollQuestion, answers: list[Answer], hidden_words: set[s
             }
             for item in settings.get("items", [])
         ]
-        summary.update(scale_summary(
-            [{"score": s} for a in answers for s in a.value.get("scores", {}).values() if isinstance(s, int)],
+        summary.update(scale_summary(  # every rating of the day, "don't know" counted apart
+            [{"score": s} if isinstance(s, int) else {"dont_know": True}
+             for a in answers for s in a.value.get("scores", {}).values()],
             settings.get("max", 5),
         ))
     return summary

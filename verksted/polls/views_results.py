@@ -13,7 +13,15 @@ from verksted.extensions import db
 from verksted.networks.models import Network
 from verksted.permissions import Action, authorize
 from verksted.polls import bp, exports, pdf, services
-from verksted.polls.evaluation import headline, network_evaluation, number, percent, results_table, split_table
+from verksted.polls.evaluation import (
+    headline,
+    items_table,
+    network_evaluation,
+    number,
+    percent,
+    results_table,
+    split_table,
+)
 from verksted.polls.kinds import KIND_LABELS
 from verksted.polls.models import Poll
 from verksted.polls.results import MIN_GROUP, poll_results
@@ -79,7 +87,8 @@ def evaluation(network_id: int):
     network = _network(network_id)
     return render_template(
         "polls/results/evaluation.html", network=network, evaluation=network_evaluation(network),
-        kinds=KIND_LABELS, min_group=MIN_GROUP, results_table_for=results_table, split_table_for=split_table,
+        kinds=KIND_LABELS, min_group=MIN_GROUP, results_table_for=results_table, items_table_for=items_table,
+        split_table_for=split_table,
     )
 
 
