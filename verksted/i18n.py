@@ -4,9 +4,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from flask import request, session
+from flask import current_app, has_request_context, request, session
 from flask_babel import format_date, format_datetime, gettext
 from flask_login import current_user
+from flask_login.config import COOKIE_NAME
 
 
 
@@ -16,10 +17,18 @@ TRANSLATIONS = str(Path(__file__).parent / "translations")
 
 
 def select_locale() -> str:
-    if current_user and current_user.is_authenticated and current_user.locale in LOCALES:
+    if _may_be_signed_in() and current_user.is_authenticated and current_user.locale in LOCALES:
         return current_user.locale
     chosen = session.get("locale") if request else None
     return chosen if chosen in LOCALES else "nb"
+
+
+def _may_be_signed_in() -> bool:
+    """Whether the request may carry a signed-in user. Loading one costs every request a little,
+    and a phone answering a poll has neither a sign-in in its session nor a remember-me cookie."""
+    if not has_request_context():
+        return False
+    return "_user_id" in session or current_app.config.get("REMEMBER_COOKIE_NAME", COOKIE_NAME) in request.cookies
 
 
 def long_date(value: date | datetime | None) -> str:

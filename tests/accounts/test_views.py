@@ -242,6 +242,14 @@ def test_choosing_a_language_is_remembered_for_the_person(client, login, load, k
     assert html_lang(client.get("/profil")) == "nn"
 
 
+def test_a_person_remembered_on_this_machine_keeps_their_language_when_the_session_has_ended(client, kari):
+    client.post("/logg-inn", data={"email": kari.email, "password": PASSWORD, "remember": "y"})
+    client.post("/sprak", data={"locale": "nn"})
+    client.delete_cookie("session")
+
+    assert html_lang(client.get("/svar")) == "nn"
+
+
 def test_a_visitor_not_signed_in_can_choose_a_language_too(client):
     client.post("/sprak", data={"locale": "en"})
 

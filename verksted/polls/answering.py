@@ -10,7 +10,8 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections.abc import Mapping
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import NamedTuple
 
 import sqlalchemy as sa
 from flask import current_app
@@ -133,29 +134,53 @@ def choose_team(poll: Poll, secret: str, participant: Participant, team_id: int 
         )
 
 
-def record_answer(poll_id: int, question_id: int, secret: str | None, form: Mapping) -> dict:
+class QuestionToAnswer(NamedTuple):
+    poll_id: int
+    kind: QuestionKind
+    settings: dict | None
+    state: QuestionState
+    poll_state: PollState
+
+
+def question_to_answer(code: str, question_id: int, connection: sa.Connection | None = None) -> QuestionToAnswer | None:
+    """The question a participant answers, with its poll, found by the code in the address."""
+    row = (connection or db.session.connection()).execute(
+        _QUESTION_BY_CODE, {"q_code": normalise_code(code), "q_id": question_id}
+    ).one_or_none()
+    return QuestionToAnswer(*row) if row is not None else None
+
+
+def record_answer(
+    poll_id: int,
+    question_id: int,
+    secret: str | None,
+    form: Mapping,
+    question: QuestionToAnswer | None = None,
+    connection: sa.Connection | None = None,
+) -> dict:
     """Store this participant's answer to an open question, replacing their earlier one.
 
-    Kept to three statements, since a whole room answers at once: read the question, count the
-    device's request (which also proves it joined), and insert-or-update the answer.
+    Kept to three statements, since a whole room answers at once: read the question (or take
+    the one `question_to_answer` read), count the device's request (which also proves it
+    joined), and insert-or-update the answer. On `connection` when given (the answer view's
+    own, past the ORM session), else in the session's transaction.
     """
-    row = db.session.execute(
-        sa.select(PollQuestion.kind, PollQuestion.settings, PollQuestion.state, Poll.state)
-        .join(Poll, Poll.id == PollQuestion.poll_id)
-        .where(PollQuestion.id == question_id, PollQuestion.poll_id == poll_id)
-    ).one_or_none()
-    if row is None:
+    connection = connection or db.session.connection()
+    if question is None:
+        row = connection.execute(_QUESTION_IN_POLL, {"q_poll": poll_id, "q_id": question_id}).one_or_none()
+        question = QuestionToAnswer(*row) if row is not None else None
+    if question is None or question.poll_id != poll_id:
         raise Refused(_("Spørsmålet finnes ikke i denne avstemningen."))
-    kind, settings, question_state, poll_state = row
-    if poll_state is not PollState.LIVE:
+    if question.poll_state is not PollState.LIVE:
         raise Refused(_("Avstemningen er avsluttet. Svaret ble ikke lagret."))
-    if question_state is QuestionState.CLOSED:
+    if question.state is QuestionState.CLOSED:
         raise Refused(_("Spørsmålet er stengt. Svaret ble ikke lagret."))
-    if question_state is not QuestionState.OPEN:
+    if question.state is not QuestionState.OPEN:
         raise Refused(_("Spørsmålet er ikke åpnet ennå."))
-    value = parse_answer(QuestionKind(kind), settings or {}, form)
-    team_id = _count_request(poll_id, secret)
-    _upsert(question_id, answer_key(secret, question_id), value, team_id)
+    value = parse_answer(QuestionKind(question.kind), question.settings or {}, form)
+    now = utcnow()
+    team_id = _count_request(connection, poll_id, secret, now)
+    _upsert(connection, question_id, answer_key(secret, question_id), value, team_id, now)
     return value
 
 
@@ -172,22 +197,14 @@ def own_answers(poll: Poll, secret: str | None) -> dict[int, dict]:
     return {keys[key]: value for key, value in rows}
 
 
-def _count_request(poll_id: int, secret: str | None) -> int | None:
+def _count_request(connection: sa.Connection, poll_id: int, secret: str | None, now: datetime) -> int | None:
     """Count one answer from this device in its current window; refuse a flood. Returns the
     participant's municipality, or refuses when the browser never joined."""
     if not secret:
         raise Refused(_("Skriv inn koden på nytt for å bli med."))
-    now = utcnow()
-    expired = Participant.window_started_at < now - ANSWER_WINDOW
-    row = db.session.execute(
-        sa.update(Participant)
-        .where(Participant.key_hash == participant_hash(secret), Participant.poll_id == poll_id)
-        .values(
-            window_hits=sa.case((expired, 1), else_=Participant.window_hits + 1),
-            window_started_at=sa.case((expired, now), else_=Participant.window_started_at),
-        )
-        .returning(Participant.window_hits, Participant.team_id)
-        .execution_options(synchronize_session=False)
+    row = connection.execute(
+        _COUNT_REQUEST,
+        {"p_key": participant_hash(secret), "p_poll": poll_id, "p_since": now - ANSWER_WINDOW, "p_now": now},
     ).one_or_none()
     if row is None:
         raise Refused(_("Skriv inn koden på nytt for å bli med."))
@@ -197,19 +214,60 @@ def _count_request(poll_id: int, secret: str | None) -> int | None:
     return team_id
 
 
-def _upsert(question_id: int, key: str, value: dict, team_id: int | None) -> None:
-    dialect = db.session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    now = utcnow()
-    statement = insert(Answer).values(
-        question_id=question_id, answer_key=key, value=value, team_id=team_id, hidden=False, created_at=now, updated_at=now
+def _upsert(connection: sa.Connection, question_id: int, key: str, value: dict, team_id: int | None, now: datetime) -> None:
+    connection.execute(
+        _UPSERT[connection.dialect.name],
+        {"a_question": question_id, "a_key": key, "a_value": value, "a_team": team_id, "a_now": now},
     )
-    db.session.execute(
-        statement.on_conflict_do_update(
-            index_elements=[Answer.question_id, Answer.answer_key],
-            set_={"value": statement.excluded.value, "team_id": statement.excluded.team_id, "updated_at": now},
+
+
+# The answer path's statements, built once from the tables: a whole room answers at once, and a
+# statement object that is reused is compiled once per process and skips the ORM.
+def _question_statement(*criteria) -> sa.Select:
+    questions, polls = PollQuestion.__table__, Poll.__table__
+    return (
+        sa.select(questions.c.poll_id, questions.c.kind, questions.c.settings, questions.c.state, polls.c.state)
+        .join_from(questions, polls, polls.c.id == questions.c.poll_id)
+        .where(questions.c.id == sa.bindparam("q_id"), *criteria)
+    )
+
+
+def _count_request_statement() -> sa.Update:
+    participants = Participant.__table__
+    expired = participants.c.window_started_at < sa.bindparam("p_since")
+    return (
+        sa.update(participants)
+        .where(participants.c.key_hash == sa.bindparam("p_key"), participants.c.poll_id == sa.bindparam("p_poll"))
+        .values(
+            window_hits=sa.case((expired, 1), else_=participants.c.window_hits + 1),
+            window_started_at=sa.case((expired, sa.bindparam("p_now")), else_=participants.c.window_started_at),
         )
+        .returning(participants.c.window_hits, participants.c.team_id)
     )
+
+
+def _upsert_statement(insert) -> sa.Insert:
+    answers = Answer.__table__
+    statement = insert(answers).values(
+        question_id=sa.bindparam("a_question"),
+        answer_key=sa.bindparam("a_key"),
+        value=sa.bindparam("a_value", type_=answers.c.value.type),
+        team_id=sa.bindparam("a_team"),
+        hidden=False,
+        created_at=sa.bindparam("a_now", type_=answers.c.created_at.type),
+        updated_at=sa.bindparam("a_now", type_=answers.c.updated_at.type),
+    )
+    return statement.on_conflict_do_update(
+        index_elements=[answers.c.question_id, answers.c.answer_key],
+        set_={"value": statement.excluded.value, "team_id": statement.excluded.team_id,
+              "updated_at": statement.excluded.updated_at},
+    )
+
+
+_QUESTION_BY_CODE = _question_statement(Poll.__table__.c.code == sa.bindparam("q_code"))
+_QUESTION_IN_POLL = _question_statement(PollQuestion.__table__.c.poll_id == sa.bindparam("q_poll"))
+_COUNT_REQUEST = _count_request_statement()
+_UPSERT = {"sqlite": _upsert_statement(sqlite.insert), "postgresql": _upsert_statement(postgresql.insert)}
 
 
 def live_stamp(poll_id: int) -> str | None:
