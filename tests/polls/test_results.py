@@ -107,11 +107,14 @@ def test_the_ranking_shows_the_combined_order_with_points_and_mean_place(page, g
     assert "3 Lederstøtte 1 2,67" in section
 
 
-def test_programme_items_each_show_their_mean(page, gathering_poll):
+def test_programme_items_each_show_their_mean_and_distribution(page, gathering_poll):
     section = section_text(page, f"sporsmal-{gathering_poll.questions[6].id}")
 
     assert "Foredrag: Heltid i Čáhppesjávri 4 4 3 0" in section
     assert "Gruppearbeid på tvers 3 3 2 1" in section
+    assert "Punkt Fordeling 1 2 3 4 5 Vet ikke" in section
+    assert "Foredrag: Heltid i Čáhppesjávri 0 0 1 1 1 0" in section
+    assert "Gruppearbeid på tvers 0 1 0 1 0 1" in section
 
 
 def test_a_municipality_with_fewer_than_five_answers_is_hidden_from_the_split(page, gathering_poll):
