@@ -237,3 +237,20 @@ def test_programme_questions_show_the_mean_of_every_item_each_gathering(
     assert "Samling 1 Heltid i Čáhppesjávri 4,5 2 0" in section
     assert "Samling 2 Lærlinger forteller 4 2 0" in section
     assert "Samling 2 Kafébord 3 1 1" in section
+
+
+def test_a_wording_not_yet_asked_is_told_apart_from_the_wording_the_results_answer(
+    cast, make_gathering, make_poll, make_answers, make_evaluation_question
+):
+    question = make_evaluation_question(cast.network, QuestionKind.SCALE, (USEFUL, USEFUL_NOW))
+    gathering = make_gathering(cast.network, number=1, days_ahead=-20)
+    poll = make_poll(cast.network, gathering, state=PollState.CLOSED, evaluation_questions=[question],
+                     questions=[(QuestionKind.SCALE, USEFUL, None)])
+    make_answers(poll.questions[0], [{"score": 4}])
+
+    page = cast.client_for(cast.leader).get(f"/nettverk/{cast.network.id}/evaluering").get_data(as_text=True)
+
+    section = section_text(page, f"sporsmal-{question.id}")
+    assert f"1. {USEFUL_NOW}" in section
+    assert f"Spurt som «{USEFUL}» fra samling 1" in section
+    assert f"Ny formulering i malen, ikke spurt ennå: «{USEFUL_NOW}»" in section

@@ -23,13 +23,12 @@ from verksted.networks.models import Network
 from verksted.polls.models import (
     Answer,
     EvaluationQuestion,
-    HiddenWord,
     Poll,
     PollQuestion,
     PollState,
     QuestionKind,
 )
-from verksted.polls.results import MIN_GROUP, split_by_team, summarise, teams_for_split
+from verksted.polls.results import MIN_GROUP, hidden_words_by_question, split_by_team, summarise, teams_for_split
 
 CHOICE_KINDS = (QuestionKind.SINGLE, QuestionKind.MULTIPLE)
 TOP_WORDS = 5
@@ -164,7 +163,7 @@ def network_evaluation(network: Network) -> Evaluation:
         ).order_by(PollQuestion.poll_id, PollQuestion.position, PollQuestion.id)
     )) if started else []
     answers = _answers([question.id for question in poll_questions])
-    hidden = _hidden_words([question.id for question in poll_questions])
+    hidden = hidden_words_by_question([question.id for question in poll_questions])
     teams = teams_for_split(network.id, {row.team_id for rows in answers.values() for row in rows})
 
     by_id = {gathering.id: gathering for gathering in gatherings}
@@ -205,16 +204,6 @@ def _answers(question_ids: list[int]) -> dict[int, list]:
         ):
             grouped[row.question_id].append(row)
     return grouped
-
-
-def _hidden_words(question_ids: list[int]) -> dict[int, set[str]]:
-    hidden: dict[int, set[str]] = defaultdict(set)
-    if question_ids:
-        for question_id, word in db.session.execute(
-            sa.select(HiddenWord.question_id, HiddenWord.word).where(HiddenWord.question_id.in_(question_ids))
-        ):
-            hidden[question_id].add(word)
-    return hidden
 
 
 def _occasion(poll: Poll, gathering: Gathering | None) -> Occasion:
@@ -278,14 +267,14 @@ def _trend(question: EvaluationQuestion, occasions: list[Occasion], linked, answ
             summary=summarise(first, pooled, words_hidden),
             split=split_by_team(first, pooled, teams) if question.kind is not QuestionKind.TEXT else [],
         ))
-    changes = _mark_changes(question.kind, cells)
+    prompt = question.current.prompt if question.versions else ""
     trend = Trend(
         question=question,
         kind=question.kind,
-        prompt=question.current.prompt if question.versions else "",
+        prompt=prompt,
         retired=question.retired_at is not None,
         cells=cells,
-        changes=changes,
+        changes=_mark_changes(question.kind, cells, prompt),
     )
     if question.kind in CHOICE_KINDS:
         trend.options = _all_options(cells)
@@ -295,9 +284,10 @@ def _trend(question: EvaluationQuestion, occasions: list[Occasion], linked, answ
     return trend
 
 
-def _mark_changes(kind: QuestionKind, cells: list[Cell]) -> list[str]:
+def _mark_changes(kind: QuestionKind, cells: list[Cell], prompt: str) -> list[str]:
     """Where the wording, the options or the scale changed from one occasion to the next,
-    said once on the question and once on the occasion where it happened."""
+    said once on the question and once on the occasion where it happened; and whether the
+    template's wording now (the heading) is still to be asked."""
     changes = []
     previous: Cell | None = None
     for cell in cells:
@@ -317,6 +307,8 @@ def _mark_changes(kind: QuestionKind, cells: list[Cell]) -> list[str]:
                 else:
                     changes.append(_("Endrede svaralternativer fra %(occasion)s", occasion=where))
         previous = cell
+    if previous is not None and previous.question.prompt != prompt:
+        changes.append(_("Ny formulering i malen, ikke spurt ennå: «%(prompt)s»", prompt=prompt))
     if changes:
         first = next(cell for cell in cells if cell.asked)
         changes.insert(0, _("Spurt som «%(prompt)s» fra %(occasion)s", prompt=first.question.prompt,
