@@ -413,3 +413,38 @@ def test_the_gathering_page_offers_the_evaluation_and_then_links_to_it(cast, gat
     assert f'href="/avstemninger/{poll.id}"' in after and f"/avstemninger/{poll.id}/resultater" in after
     assert f"/avstemninger/{poll.id}/resultater" in observer and f'href="/avstemninger/{poll.id}"' not in observer
     assert "Evaluering – samling 3" not in team
+
+
+def test_the_pages_send_their_forms_with_the_csrf_token(cast, csrf_client, login, make_poll, app):
+    poll = make_poll(cast.network, None, [SCALE, (QuestionKind.TEXT, "Hva bør vi endre?", None)])
+    login(csrf_client, cast.leader)
+
+    page = csrf_client.get(f"/avstemninger/{poll.id}")
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page.get_data(as_text=True)).group(1)
+    form = csrf_client.get(f"/avstemninger/{poll.id}/sporsmal/ny?type=words")
+    added = csrf_client.post(f"/avstemninger/{poll.id}/sporsmal/ny?type=words",
+                             data={"csrf_token": token, "prompt": "Tre ord", "max_words": "2"})
+    moved = csrf_client.post(f"/avstemninger/{poll.id}/sporsmal/{poll.questions[1].id}/flytt/opp",
+                             data={"csrf_token": token})
+    forged = csrf_client.post(f"/avstemninger/{poll.id}/sporsmal/{poll.questions[0].id}/slett")
+
+    assert 'name="csrf_token"' in form.get_data(as_text=True)
+    assert added.status_code == moved.status_code == 302
+    assert forged.status_code == 400
+    assert [q.prompt for q in _questions(app, poll.id)] == ["Hva bør vi endre?", "Hvor nyttig var dagen?", "Tre ord"]
+
+
+def test_only_a_programme_question_without_answers_can_fetch_the_programme_again(ctx, cast, gathering, make_poll,
+                                                                                 make_answers):
+    from verksted.errors import Refused
+    from verksted.polls import services
+
+    poll = db.session.merge(make_poll(cast.network, gathering, [SCALE]))
+    programme = services.add_question(poll, QuestionKind.PROGRAMME, "Vurder hvert punkt", {"max": 5})
+    db.session.commit()
+    make_answers(programme, [{"scores": {programme.settings["items"][0]["id"]: 4}}])
+
+    with pytest.raises(Refused, match="Bare spørsmål om programmet"):
+        services.refresh_programme(poll.questions[0])
+    with pytest.raises(Refused, match="har fått svar"):
+        services.refresh_programme(programme)
