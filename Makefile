@@ -111,12 +111,16 @@ test: install-test assets translations fonts browser
 test-postgres: install-test assets translations fonts browser
 	$(call run_pytest,VERKSTED_TEST_POSTGRES=$(POSTGRES_URL))
 
+# Every bench/*.py on a new SQLite file (bench/_*.py are shared helpers), then the live poll
+# again on a scratch database of the PostgreSQL server, when one answers there.
 bench: install translations
 	@set -e; for script in bench/*.py; do \
 		case "$$(basename "$$script")" in _*) continue ;; esac; \
 		echo "==> $$script"; \
 		$(BIN)/python "$$script"; \
-	done
+	done; \
+	echo "==> bench/polls.py på PostgreSQL ($(POSTGRES_URL))"; \
+	$(BIN)/python bench/polls.py --postgres "$(POSTGRES_URL)"
 
 migration: install
 	@[ -n "$(m)" ] || { echo 'Bruk: make migration m="kort beskrivelse av endringen"' >&2; exit 2; }

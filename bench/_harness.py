@@ -10,18 +10,21 @@ then prints its result as one last line of `key=value` pairs with `report(...)`.
 Only the standard library is used on the client side (urllib + http.cookiejar), so the numbers
 are the server's and nothing needs installing. Set VERKSTED_BENCH_DATABASE_URL to measure
 against another database (e.g. PostgreSQL) instead of a new SQLite file; the benchmark then adds
-its rows to that database.
+its rows to that database. `postgres_database(admin_url)` makes a scratch PostgreSQL database for
+one run and drops it afterwards; `RssSampler(server)` follows the server's memory.
 """
 from __future__ import annotations
 
 import http.cookiejar
 import os
+import secrets
 import signal
 import socket
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -80,6 +83,39 @@ def bench_database():
             tmp.cleanup()
 
 
+def postgres_answers(admin_url: str) -> bool:
+    """Whether a PostgreSQL server accepts us at `admin_url` (a server admin URL)."""
+    import psycopg
+
+    try:
+        with psycopg.connect(_libpq_url(admin_url), connect_timeout=3):
+            return True
+    except psycopg.Error:
+        return False
+
+
+@contextmanager
+def postgres_database(admin_url: str):
+    """A brand-new database `verksted_bench_<random>` on the server behind `admin_url`, dropped
+    afterwards; no other database is touched. Yields its URL."""
+    import psycopg
+
+    name = f"verksted_bench_{secrets.token_hex(4)}"
+    admin = _libpq_url(admin_url)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}" ENCODING \'UTF8\' TEMPLATE template0')
+    try:
+        yield urllib.parse.urlsplit(admin)._replace(path=f"/{name}").geturl()
+    finally:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _libpq_url(url: str) -> str:
+    scheme, rest = url.split("://", 1)
+    return "postgresql://" + rest if scheme.startswith("postgres") else url
+
+
 # --- server ---------------------------------------------------------------------------------
 
 
@@ -98,6 +134,7 @@ def _gunicorn_command() -> list[str]:
 class Server:
     base_url: str
     log_path: Path
+    pid: int = 0  # gunicorn's master process
 
     def log_tail(self, lines: int = 60) -> str:
         try:
@@ -108,22 +145,25 @@ class Server:
 
 
 @contextmanager
-def gunicorn_server(database_url: str, workers: int = WORKERS, timeout: float = 30.0):
-    """Run `gunicorn wsgi:app` on a free 127.0.0.1 port until the block ends."""
+def gunicorn_server(database_url: str, workers: int | None = WORKERS, timeout: float = 30.0, env: dict | None = None):
+    """Run `gunicorn wsgi:app` on a free 127.0.0.1 port until the block ends.
+
+    gunicorn reads the production settings from gunicorn.conf.py; `workers=None` keeps its number
+    of workers too. `env` adds to the server's environment (e.g. VERKSTED_ENV=production).
+    """
     port = _free_port()
-    env = dict(os.environ, DATABASE_URL=database_url, SECRET_KEY=SECRET_KEY, VERKSTED_ENV="development")
+    env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": SECRET_KEY, "VERKSTED_ENV": "development", **(env or {})}
     log_dir = tempfile.TemporaryDirectory(prefix="verksted-bench-log-")
     log_path = Path(log_dir.name) / "gunicorn.log"
-    command = _gunicorn_command() + [
-        "--workers", str(workers),
+    command = _gunicorn_command() + (["--workers", str(workers)] if workers else []) + [
         "--bind", f"127.0.0.1:{port}",
         "--chdir", str(ROOT),
         "--log-level", "warning",
         "wsgi:app",
     ]
-    server = Server(base_url=f"http://127.0.0.1:{port}", log_path=log_path)
     with open(log_path, "wb") as log:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    server = Server(base_url=f"http://127.0.0.1:{port}", log_path=log_path, pid=process.pid)
     try:
         _wait_until_healthy(server, process, timeout)
         yield server
@@ -151,6 +191,71 @@ def _wait_until_healthy(server: Server, process: subprocess.Popen, timeout: floa
             pass
         time.sleep(0.1)
     raise BenchError(f"gunicorn svarte ikke på /helse innen {timeout:.0f} s:\n{server.log_tail()}")
+
+
+class RssSampler:
+    """Samples the resident memory (VmRSS) of gunicorn's master and every worker in a
+    background thread while the block runs; `max_mb` is the largest seen in any one process."""
+
+    def __init__(self, server: Server, interval: float = 0.2) -> None:
+        self.server = server
+        self.interval = interval
+        self.max_mb = 0.0
+        self.by_pid: dict[int, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="rss-sampler", daemon=True)
+
+    def __enter__(self) -> RssSampler:
+        self.sample()
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.sample()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            self.sample()
+
+    def sample(self) -> None:
+        for pid in [self.server.pid, *_children(self.server.pid)]:
+            mb = _rss_mb(pid)
+            if mb is not None:
+                self.by_pid[pid] = max(self.by_pid.get(pid, 0.0), mb)
+                self.max_mb = max(self.max_mb, mb)
+
+
+def cpu_seconds(server: Server) -> tuple[float, float]:
+    """CPU time used so far by the server (master and workers) and by this process (the client)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    used = 0.0
+    for pid in [server.pid, *_children(server.pid)]:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+            used += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+        except (OSError, ValueError, IndexError):
+            pass
+    own = os.times()
+    return used, own.user + own.system
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except (OSError, ValueError):
+        return []
+
+
+def _rss_mb(pid: int) -> float | None:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
 
 
 # --- client ---------------------------------------------------------------------------------

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 
+from babel import Locale
 from flask import current_app, has_request_context, request, session
 from flask_babel import format_date, format_datetime, gettext
 from flask_login import current_user
@@ -16,11 +18,17 @@ LANGUAGE_NAMES = {"nb": "Norsk bokmål", "nn": "Norsk nynorsk", "en": "English"}
 TRANSLATIONS = str(Path(__file__).parent / "translations")
 
 
-def select_locale() -> str:
+def select_locale() -> Locale:
     if _may_be_signed_in() and current_user.is_authenticated and current_user.locale in LOCALES:
-        return current_user.locale
+        return _locale(current_user.locale)
     chosen = session.get("locale") if request else None
-    return chosen if chosen in LOCALES else "nb"
+    return _locale(chosen if chosen in LOCALES else "nb")
+
+
+@cache
+def _locale(code: str) -> Locale:
+    """Parsed once: Flask-Babel would parse the code again on every request."""
+    return Locale.parse(code)
 
 
 def _may_be_signed_in() -> bool:
