@@ -56,6 +56,15 @@ RULES = {
     ("/profil", "POST"): (lambda w: "/profil", SIGNED_IN),
     ("/profil/passord", "POST"): (lambda w: "/profil/passord", SIGNED_IN),
     ("/sprak", "POST"): (lambda w: "/sprak", PUBLIC),
+    # Answering a live poll: public, no account. The answer from a browser that never joined is
+    # refused with the form shown again (422); choosing a municipality without joining goes back to the poll.
+    ("/svar", "GET"): (lambda w: "/svar", PUBLIC),
+    ("/svar", "POST"): (lambda w: "/svar", PUBLIC),
+    ("/svar/<code>", "GET"): (lambda w: f"/svar/{w.poll.code}", PUBLIC),
+    ("/svar/<code>/sporsmal/<int:question_id>", "POST"): (
+        lambda w: f"/svar/{w.poll.code}/sporsmal/{w.poll_question.id}", PUBLIC),
+    ("/svar/<code>/kommune", "POST"): (lambda w: f"/svar/{w.poll.code}/kommune", PUBLIC),
+    ("/svar/<code>/status", "GET"): (lambda w: f"/svar/{w.poll.code}/status", PUBLIC),
     ("/", "GET"): (lambda w: "/", SIGNED_IN),
     ("/nettverk", "GET"): (lambda w: "/nettverk", SIGNED_IN),
     ("/nettverk/<int:network_id>", "GET"): (lambda w: f"/nettverk/{w.network.id}", VIEW_NETWORK),

@@ -1,7 +1,7 @@
 """What every page shares: template filters, error pages and security headers."""
 from __future__ import annotations
 
-from flask import Flask, render_template
+from flask import Flask, jsonify, render_template, request
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
@@ -60,6 +60,11 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(CSRFError)
     def csrf_failed(error):
+        if request.accept_mimetypes.best_match(["text/html", "application/json"]) == "application/json":
+            # A script's request (a phone sending an answer) shows this by the button it pressed.
+            response = jsonify(ok=False, message=_("Siden er for gammel. Last inn siden på nytt og send svaret igjen."))
+            response.status_code = 400
+            return response
         return error_page(
             400,
             _("Skjemaet var utløpt"),

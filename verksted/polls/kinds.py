@@ -108,7 +108,7 @@ def parse_answer(kind: QuestionKind, settings: Mapping, form: Mapping) -> dict:
     if kind is QuestionKind.WORDS:
         return {"words": _words(settings, _list(form, "words"))}
     if kind is QuestionKind.TEXT:
-        text = _str(form.get("text")).strip()
+        text = _str(form.get("text")).replace("\r\n", "\n").strip()  # a browser sends a line break as two characters
         if not text:
             raise Refused(_("Skriv et svar før du sender."))
         if len(text) > TEXT_MAX:
