@@ -53,6 +53,7 @@ from verksted.polls.models import (
     QuestionKind,
     QuestionState,
 )
+from verksted.reports.models import Report, ReportSection, SectionSource
 
 PASSWORD = "passord-for-test"
 POSTGRES_ENV = "VERKSTED_TEST_POSTGRES"
@@ -519,6 +520,13 @@ def world(app, login, save, make_user, make_network, make_team, make_membership,
                      settings={}, state=QuestionState.CLOSED),
     )
     (poll_answer,) = save(Answer(question_id=text_question.id, answer_key="0" * 64, value={"text": "Gruppearbeidet"}))
+    (report,) = save(Report(network_id=network.id, title="Sluttrapport"))
+    report_section, _results_section = save(
+        ReportSection(report_id=report.id, position=1, title="Forord", source=SectionSource.NARRATIVE,
+                      body="Takk til alle.", options={}),
+        ReportSection(report_id=report.id, position=2, title="Resultater", source=SectionSource.RESULTS, body="",
+                      options={}),
+    )
 
     def client_for(visitor: str):
         client = app.test_client()
@@ -553,6 +561,8 @@ def world(app, login, save, make_user, make_network, make_team, make_membership,
         poll_question=poll_question,
         text_question=text_question,
         poll_answer=poll_answer,
+        report=report,
+        report_section=report_section,
         client_for=client_for,
         **vars(people),
     )

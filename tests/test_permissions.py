@@ -42,6 +42,8 @@ AUTOSAVE = (UNAUTHORIZED, FORBIDDEN, BAD_REQUEST, FORBIDDEN, NOT_FOUND, FORBIDDE
 LIVE_SCREEN = (UNAUTHORIZED, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK, OK)
 # Hiding a word: the world's poll has no word cloud, so a leader is told there is no such word.
 NO_WORD_CLOUD = (LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND, NOT_FOUND)
+# The world's report has no logo: a reader is told there is none (404), like anyone else.
+REPORT_WITHOUT_LOGO = (LOGIN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND)
 
 # (rule, method) -> (how to fill in the rule from the world, answers per visitor)
 RULES = {
@@ -340,6 +342,29 @@ RULES = {
     ("/nettverk/<int:network_id>/evaluering", "GET"): (lambda w: f"/nettverk/{w.network.id}/evaluering", VIEW_PEOPLE),
     ("/nettverk/<int:network_id>/evaluering.pdf", "GET"): (
         lambda w: f"/nettverk/{w.network.id}/evaluering.pdf", VIEW_PEOPLE),
+    # The project report: leaders write it; leaders and observers read it; a team reads its own dossier.
+    ("/nettverk/<int:network_id>/rapport", "GET"): (lambda w: f"/nettverk/{w.network.id}/rapport", VIEW_PEOPLE),
+    ("/nettverk/<int:network_id>/rapport/start", "POST"): (
+        lambda w: f"/nettverk/{w.network.id}/rapport/start", MANAGE),
+    ("/nettverk/<int:network_id>/rapport/forside", "GET"): (
+        lambda w: f"/nettverk/{w.network.id}/rapport/forside", MANAGE),
+    ("/nettverk/<int:network_id>/rapport/forside", "POST"): (
+        lambda w: f"/nettverk/{w.network.id}/rapport/forside", MANAGE),
+    ("/nettverk/<int:network_id>/rapport/logo", "GET"): (
+        lambda w: f"/nettverk/{w.network.id}/rapport/logo", REPORT_WITHOUT_LOGO),
+    ("/nettverk/<int:network_id>/rapport/deler", "POST"): (
+        lambda w: f"/nettverk/{w.network.id}/rapport/deler", MANAGE),
+    ("/rapportdeler/<int:section_id>", "GET"): (lambda w: f"/rapportdeler/{w.report_section.id}", MANAGE),
+    ("/rapportdeler/<int:section_id>", "POST"): (lambda w: f"/rapportdeler/{w.report_section.id}", MANAGE),
+    ("/rapportdeler/<int:section_id>/flytt/<direction>", "POST"): (
+        lambda w: f"/rapportdeler/{w.report_section.id}/flytt/ned", MANAGE),
+    ("/rapportdeler/<int:section_id>/slett", "POST"): (lambda w: f"/rapportdeler/{w.report_section.id}/slett", MANAGE),
+    ("/nettverk/<int:network_id>/rapport/forhandsvisning", "GET"): (
+        lambda w: f"/nettverk/{w.network.id}/rapport/forhandsvisning", VIEW_PEOPLE),
+    ("/nettverk/<int:network_id>/rapport.pdf", "GET"): (lambda w: f"/nettverk/{w.network.id}/rapport.pdf", VIEW_PEOPLE),
+    ("/nettverk/<int:network_id>/rapport.docx", "GET"): (
+        lambda w: f"/nettverk/{w.network.id}/rapport.docx", VIEW_PEOPLE),
+    ("/team/<int:team_id>/mappe.pdf", "GET"): (lambda w: f"/team/{w.team_x.id}/mappe.pdf", VIEW_TEAM),
 }
 
 NOT_WALKED = {"static", "health"}

@@ -60,6 +60,7 @@ def _register_blueprints(app: Flask) -> None:
     from verksted.networks import bp as networks
     from verksted.plan import bp as plan
     from verksted.polls import bp as polls
+    from verksted.reports import bp as reports
 
     app.register_blueprint(accounts)
     app.register_blueprint(networks)
@@ -68,4 +69,5 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(calendar)
     app.register_blueprint(documents)
     app.register_blueprint(polls)
+    app.register_blueprint(reports)
     app.register_blueprint(admin, url_prefix="/admin")

@@ -31,6 +31,8 @@ class Action(enum.StrEnum):
     READ_ALL = "documents.read_all"  # every team's delivered documents at once: leaders and observers
     RUN_POLLS = "polls.run"  # build polls and the evaluation template, present, moderate
     VIEW_POLL_RESULTS = "polls.results"  # results, exports and the evaluation across gatherings
+    WRITE_REPORT = "report.write"  # compose the project report: outline, text, data options
+    READ_REPORT = "report.read"  # preview and download the project report
 
 
 def memberships() -> dict[int, Membership]:
@@ -79,6 +81,8 @@ _POLICY = {
     Action.READ_ALL: lambda m, target: m.role in _READS_ALL,
     Action.RUN_POLLS: lambda m, target: m.role in _LEADS,
     Action.VIEW_POLL_RESULTS: lambda m, target: m.role in _READS_ALL,
+    Action.WRITE_REPORT: lambda m, target: m.role in _LEADS,
+    Action.READ_REPORT: lambda m, target: m.role in _READS_ALL,
 }
 
 
