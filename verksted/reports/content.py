@@ -83,6 +83,17 @@ class Subheading:
 
 
 @dataclass
+class BlankField:
+    """A template's field as a blank form: its label and help, and room to write (lines), or an
+    empty table with the field's columns."""
+
+    label: str
+    help: str = ""
+    lines: int = 3
+    columns: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Section:
     number: int
     title: str
