@@ -20,9 +20,7 @@ from flask_babel import gettext as _
 from verksted.documents.exports import markdown_blocks as mb
 from verksted.documents.exports.content import DELIVERED
 from verksted.documents.models import (
-    DocumentKind,
     DocumentRequest,
-    DocumentTemplate,
     FieldKind,
     Submission,
     TemplateVersion,
@@ -32,8 +30,10 @@ from verksted.extensions import db
 from verksted.gatherings.models import Gathering
 from verksted.networks.models import Network, Team
 from verksted.polls.models import Answer, Poll, PollQuestion, QuestionKind
+from verksted.reports import sources_evaluation, sources_network, sources_plan, sources_results
 from verksted.reports.content import Note
 from verksted.reports.models import ReportSection, SectionSource
+from verksted.reports.sources_context import Context, final_requests
 
 QUOTES_MAX = 300  # the newest open answers, and as many short texts from the teams' documents
 QUOTE_LENGTH = 400  # characters; a longer text is cut at a word with «…»
@@ -128,17 +128,6 @@ def _short(text: str, limit: int = QUOTE_LENGTH) -> str:
     return f"{cut}…"
 
 
-def final_requests(network: Network) -> list[DocumentRequest]:
-    """The network's requests for a sluttrapport, the newest first."""
-    return list(db.session.scalars(
-        sa.select(DocumentRequest)
-        .join(DocumentTemplate, DocumentTemplate.id == DocumentRequest.template_id)
-        .where(DocumentRequest.network_id == network.id, DocumentRequest.deleted_at.is_(None),
-               DocumentTemplate.kind == DocumentKind.SLUTTRAPPORT)
-        .order_by(DocumentRequest.due_on.desc(), DocumentRequest.id.desc())
-    ))
-
-
 def template_fields(request: DocumentRequest) -> list[tuple[str, str]]:
     """(key, label) of every field of the request's template as it is now, in order."""
     versions = request.template.versions
@@ -149,12 +138,6 @@ def template_fields(request: DocumentRequest) -> list[tuple[str, str]]:
 
 
 # --- drawing the data sections ------------------------------------------------------------
-
-
-class Context:
-    def __init__(self, network: Network):
-        self.network = network
-        self.missing: list[str] = []
 
 
 def blocks_for(section: ReportSection, context: Context) -> list:
@@ -169,8 +152,14 @@ def blocks_for(section: ReportSection, context: Context) -> list:
     return builder(section, context)
 
 
-def _not_built(section: ReportSection, context: Context) -> list:
-    return [Note(_("Data for denne delen kommer her."))]
-
-
-_BUILDERS = {source: _not_built for source in SectionSource if source is not SectionSource.NARRATIVE}
+_BUILDERS = {
+    SectionSource.ORGANISATION: sources_network.organisation,
+    SectionSource.TEAMS: sources_network.teams,
+    SectionSource.GATHERINGS: sources_network.gatherings,
+    SectionSource.EVALUATION: sources_evaluation.evaluation,
+    SectionSource.RESULTS: sources_results.results,
+    SectionSource.FURTHER_WORK: sources_results.further_work,
+    SectionSource.MILESTONES: sources_plan.milestones,
+    SectionSource.RISKS: sources_plan.risks,
+    SectionSource.TEMPLATES: sources_plan.templates,
+}
