@@ -1,4 +1,5 @@
 import pytest
+from flask import request
 
 from verksted import create_app
 from verksted.config import ConfigError, load_config
@@ -92,3 +93,28 @@ def test_the_health_check_answers_without_signing_in(client):
 
     assert response.status_code == 200
     assert response.get_json() == {"status": "ok"}
+
+
+def address_seen(tmp_path, forwarded_for: str, **config) -> str:
+    """The client address the app sees for a request from 127.0.0.1 carrying X-Forwarded-For."""
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": "sqlite://", "WTF_CSRF_ENABLED": False,
+                      "MAIL_OUTBOX": str(tmp_path), **config})
+    seen = []
+
+    @app.get("/_adresse")
+    def address():
+        seen.append(request.remote_addr)
+        return ""
+
+    app.test_client().get("/_adresse", headers={"X-Forwarded-For": forwarded_for},
+                          environ_base={"REMOTE_ADDR": "127.0.0.1"})
+    return seen[0]
+
+
+def test_behind_a_proxy_the_limits_count_the_phones_address(environment, tmp_path):
+    """With PROXY_HOPS=1 the address the proxy forwards is the one wrong codes are counted for."""
+    assert address_seen(tmp_path, "10.1.2.3", PROXY_HOPS=1) == "10.1.2.3"
+
+
+def test_without_a_proxy_a_forwarded_address_is_not_believed(environment, tmp_path):
+    assert address_seen(tmp_path, "10.1.2.3") == "127.0.0.1"

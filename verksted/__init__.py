@@ -24,6 +24,11 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     cli.init_app(app)
     web.init_app(app)
+    if app.config["PROXY_HOPS"] > 0:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        hops = app.config["PROXY_HOPS"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     return app
 
 

@@ -92,4 +92,7 @@ def load_config(instance_path: str) -> dict:
         # Live polls: wrong codes one machine may try in ten minutes, answers one device may send a minute.
         "POLL_CODE_ATTEMPTS": int(os.environ.get("POLL_CODE_ATTEMPTS", "20")),
         "POLL_ANSWERS_PER_MINUTE": int(os.environ.get("POLL_ANSWERS_PER_MINUTE", "60")),
+        # Proxies in front of the app whose X-Forwarded-For/-Proto/-Host are trusted: behind one,
+        # the limits on guessing codes and signing in count the phone's address, not the proxy's.
+        "PROXY_HOPS": int(os.environ.get("PROXY_HOPS", "0")),
     }
