@@ -1,0 +1,339 @@
+"""The pages where the project leader composes the report: the outline, a section's editor
+with its data options, the front page and its logo."""
+from __future__ import annotations
+
+from io import BytesIO
+from types import SimpleNamespace
+
+import pytest
+from PIL import Image
+
+from tests.pages import field_error, field_value, location, section_text, text
+from verksted.documents.models import Submission
+from verksted.extensions import db
+from verksted.networks.models import NetworkGoal, Role
+from verksted.reports.models import Report, ReportSection, SectionSource
+
+SAMI = "Čáhppesjávri: áčđŋšŧž ÁČĐŊŠŦŽ"
+WRITTEN = f"Takk til teamene i Ørnes og Åsdal 🙌\n\n- {SAMI}\n- **Æ, ø og å** står seg"
+
+
+# --- the cast -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def finished(app, make_report_network):
+    """A finished network with its report started; ids only, so tests use their own clients."""
+    with app.app_context():
+        made = make_report_network(teams=3, gatherings=2, answers=4)
+        return SimpleNamespace(
+            network_id=made.network.id, report_id=made.report.id,
+            leader=SimpleNamespace(id=made.leader.id), observer=SimpleNamespace(id=made.observer.id),
+            sections={section.source: section.id for section in made.report.sections},
+            forord=made.report.sections[0].id, teams=[(team.id, team.municipality) for team in made.teams],
+            without_report=made.without_report.id, request_id=made.request.id,
+            submissions={team_id: s.id for team_id, s in made.submissions.items()},
+        )
+
+
+@pytest.fixture
+def leader(client, login, finished):
+    return login(client, finished.leader)
+
+
+@pytest.fixture
+def new_network(make_network, make_user, make_membership, save):
+    """A network without a report, with a leader and an observer."""
+    network = make_network("Heltid i Sørdalen", owner_organisation="USHT Sørdalen",
+                           main_goal="Flere ansatte i hele stillinger.")
+    save(NetworkGoal(network_id=network.id, position=1, text="Ønsketurnus i alle kommunene"),
+         NetworkGoal(network_id=network.id, position=2, text="Færre små stillinger"))
+    leader, observer = make_user(name="Åse Leder"), make_user(name="Olav Observatør")
+    make_membership(leader, network, Role.FACILITATOR)
+    make_membership(observer, network, Role.OBSERVER)
+    return SimpleNamespace(network=network, leader=leader, observer=observer)
+
+
+def saved(load, section_id: int) -> ReportSection:
+    return load(ReportSection, section_id)
+
+
+def outline_titles(app, network_id: int) -> list[str]:
+    with app.app_context():
+        report = db.session.query(Report).filter_by(network_id=network_id).one()
+        return [section.title for section in report.sections]
+
+
+def editor(client, section_id: int):
+    response = client.get(f"/rapportdeler/{section_id}")
+    assert response.status_code == 200
+    return response
+
+
+def save_section(client, section_id: int, **data):
+    """Send the editor's form as it stands, with `data` changed."""
+    page = editor(client, section_id)
+    form = {"title": field_value(page, "title"), "body": field_value(page, "body"),
+            "revision": field_value(page, "revision"), "handling": "lagre"}
+    form.update(data)
+    return client.post(f"/rapportdeler/{section_id}", data=form)
+
+
+# --- starting the report --------------------------------------------------------------------
+
+
+def test_without_a_report_the_leader_is_told_what_it_is_and_offered_to_start_it(client, login, new_network):
+    login(client, new_network.leader)
+
+    response = client.get(f"/nettverk/{new_network.network.id}/rapport")
+
+    assert response.status_code == 200
+    assert "Rapporten er ikke startet" in text(response)
+    assert "Start rapporten" in text(response)
+
+
+def test_an_observer_without_a_report_is_told_the_leader_has_not_started_it(client, login, new_network):
+    login(client, new_network.observer)
+
+    response = client.get(f"/nettverk/{new_network.network.id}/rapport")
+
+    assert "Prosjektlederen har ikke startet rapporten ennå." in text(response)
+    assert "Start rapporten" not in text(response)
+
+
+def test_starting_gives_the_default_outline_with_goals_and_method_drafted(app, client, login, new_network):
+    login(client, new_network.leader)
+
+    response = client.post(f"/nettverk/{new_network.network.id}/rapport/start")
+    client.post(f"/nettverk/{new_network.network.id}/rapport/start")  # a second press changes nothing
+
+    assert location(response) == f"/nettverk/{new_network.network.id}/rapport"
+    titles = outline_titles(app, new_network.network.id)
+    assert titles[:4] == ["Forord", "Sammendrag", "Bakgrunn", "Mål"]
+    assert titles.count("Forord") == 1
+    with app.app_context():
+        report = db.session.query(Report).filter_by(network_id=new_network.network.id).one()
+        goals = next(s for s in report.sections if s.title == "Mål").body
+        method = next(s for s in report.sections if s.title == "Metode").body
+        assert report.title == "Sluttrapport: Heltid i Sørdalen"
+        assert report.owner == "USHT Sørdalen"
+    assert "**Hovedmål:** Flere ansatte i hele stillinger." in goals
+    assert "- Ønsketurnus i alle kommunene\n- Færre små stillinger" in goals
+    assert "utviklingsverksted" in method
+    outline = client.get(f"/nettverk/{new_network.network.id}/rapport")
+    assert "Deltakernes evaluering (fra evalueringene)" in text(outline)
+
+
+# --- the outline ----------------------------------------------------------------------------
+
+
+def test_the_outline_lists_the_sections_in_order_with_their_kind_and_who_changed_them(leader, finished):
+    response = leader.get(f"/nettverk/{finished.network_id}/rapport")
+
+    assert response.status_code == 200
+    outline = section_text(response.get_data(as_text=True), "deler")
+    assert outline.index("Forord") < outline.index("Sammendrag") < outline.index("Vedlegg 3: Maler")
+    assert "Resultattabell (fra sluttrapportene)" in outline
+    assert "av Sigrun Prosjektleder" in outline
+    assert "Flytt opp" in outline and "Flytt ned" in outline and "Fjern" in outline
+    page = text(response)
+    for link in ("Forhåndsvis", "Last ned PDF", "Last ned DOCX", "Endre forsiden", "Legg til delen"):
+        assert link in page
+
+
+def test_the_outline_lists_what_is_missing(leader, finished):
+    response = leader.get(f"/nettverk/{finished.network_id}/rapport")
+
+    missing = section_text(response.get_data(as_text=True), "mangler")
+    assert "Åsdal kommune" in missing  # the team without a sluttrapport
+
+
+def test_an_observer_reads_the_outline_without_changing_it(client, login, finished):
+    login(client, finished.observer)
+
+    response = client.get(f"/nettverk/{finished.network_id}/rapport")
+
+    page = text(response)
+    assert "Forord" in page and "Last ned PDF" in page and "Forhåndsvis" in page
+    for action in ("Flytt opp", "Fjern", "Legg til delen", "Endre forsiden", "Start rapporten"):
+        assert action not in page
+    assert f'href="/rapportdeler/{finished.forord}"' not in response.get_data(as_text=True)
+
+
+def test_leaders_and_observers_find_the_report_in_the_network_menu(client, login, finished):
+    login(client, finished.observer)
+
+    response = client.get(f"/nettverk/{finished.network_id}")
+
+    assert f'href="/nettverk/{finished.network_id}/rapport"' in response.get_data(as_text=True)
+
+
+# --- adding, moving, removing ---------------------------------------------------------------
+
+
+def test_a_section_added_with_a_title_and_kind_comes_last_and_opens_its_editor(app, leader, finished, load):
+    response = leader.post(f"/nettverk/{finished.network_id}/rapport/deler",
+                           data={"title": "Takk til Čáhppesjávri 🎉", "source": "narrative"})
+
+    titles = outline_titles(app, finished.network_id)
+    assert titles[-1] == "Takk til Čáhppesjávri 🎉"
+    assert location(response).startswith("/rapportdeler/")
+    page = leader.get(location(response))
+    assert field_value(page, "title") == "Takk til Čáhppesjávri 🎉"
+
+
+def test_a_data_section_can_be_added_too(app, leader, finished):
+    leader.post(f"/nettverk/{finished.network_id}/rapport/deler", data={"title": "Samlingene igjen", "source": "gatherings"})
+
+    with app.app_context():
+        section = db.session.query(ReportSection).filter_by(title="Samlingene igjen").one()
+        assert section.source is SectionSource.GATHERINGS
+
+
+@pytest.mark.parametrize(("data", "field", "message"), [
+    ({"title": "  ", "source": "narrative"}, "title", "Skriv en tittel for delen."),
+    ({"title": "Ny del", "source": "tull"}, "source", "Velg en av typene i listen."),
+    ({"title": "x" * 201, "source": "narrative"}, "title", "Teksten kan være høyst 200 tegn."),
+])
+def test_a_section_without_a_title_or_kind_is_refused_by_its_field(app, leader, finished, data, field, message):
+    before = outline_titles(app, finished.network_id)
+
+    response = leader.post(f"/nettverk/{finished.network_id}/rapport/deler", data=data)
+
+    assert response.status_code == 422
+    assert field_error(response, field) == message
+    assert outline_titles(app, finished.network_id) == before
+
+
+def test_moving_a_section_up_and_down_changes_the_order(app, leader, finished):
+    sammendrag = outline_titles(app, finished.network_id).index("Sammendrag")
+    with app.app_context():
+        report = db.session.get(Report, finished.report_id)
+        sammendrag_id = report.sections[sammendrag].id
+
+    response = leader.post(f"/rapportdeler/{sammendrag_id}/flytt/opp")
+
+    assert response.headers["Location"].endswith(f"/nettverk/{finished.network_id}/rapport#del-{sammendrag_id}")
+    assert outline_titles(app, finished.network_id)[:2] == ["Sammendrag", "Forord"]
+    leader.post(f"/rapportdeler/{sammendrag_id}/flytt/ned")
+    leader.post(f"/rapportdeler/{sammendrag_id}/flytt/ned")
+    assert outline_titles(app, finished.network_id)[:3] == ["Forord", "Bakgrunn", "Sammendrag"]
+
+
+def test_moving_the_first_section_up_changes_nothing_and_a_strange_direction_is_not_found(app, leader, finished):
+    before = outline_titles(app, finished.network_id)
+
+    leader.post(f"/rapportdeler/{finished.forord}/flytt/opp")
+    strange = leader.post(f"/rapportdeler/{finished.forord}/flytt/sidelengs")
+
+    assert strange.status_code == 404
+    assert outline_titles(app, finished.network_id) == before
+
+
+def test_removing_a_section_takes_it_out_of_the_outline(app, leader, finished, load):
+    response = leader.post(f"/rapportdeler/{finished.forord}/slett")
+
+    assert response.headers["Location"].endswith(f"/nettverk/{finished.network_id}/rapport#deler")
+    assert "Forord" not in outline_titles(app, finished.network_id)
+    assert load(ReportSection, finished.forord) is None
+    with app.app_context():
+        positions = [s.position for s in db.session.get(Report, finished.report_id).sections]
+    assert positions == list(range(1, len(positions) + 1))
+    assert "Delen «Forord» er fjernet fra rapporten." in text(leader.get(location(response)))
+
+
+def test_removing_asks_first(leader, finished):
+    response = leader.get(f"/nettverk/{finished.network_id}/rapport")
+
+    assert 'data-confirm="Fjerne «Forord» fra rapporten? Teksten i delen blir borte."' in response.get_data(as_text=True)
+
+
+def test_removing_without_the_form_s_token_changes_nothing(csrf_client, login, finished, load):
+    login(csrf_client, finished.leader)
+
+    response = csrf_client.post(f"/rapportdeler/{finished.forord}/slett")
+
+    assert response.status_code == 400
+    assert load(ReportSection, finished.forord) is not None
+
+
+# --- writing a section ----------------------------------------------------------------------
+
+
+def test_the_leader_renames_a_section_and_writes_its_text_with_norwegian_and_sami_letters(leader, finished, load):
+    response = save_section(leader, finished.forord, title=f"Forord – {SAMI}", body=WRITTEN)
+
+    assert location(response) == f"/rapportdeler/{finished.forord}"
+    section = saved(load, finished.forord)
+    assert section.title == f"Forord – {SAMI}"
+    assert section.body == WRITTEN
+    page = leader.get(location(response))
+    assert field_value(page, "body") == WRITTEN
+    assert f"«Forord – {SAMI}» er lagret." in text(page)
+    assert f"Forord – {SAMI}" in text(leader.get(f"/nettverk/{finished.network_id}/rapport"))
+
+
+def test_the_preview_shows_the_text_rendered_and_saves_nothing(leader, finished, load):
+    before = saved(load, finished.forord)
+
+    response = save_section(leader, finished.forord, body=WRITTEN, handling="forhandsvis")
+
+    assert response.status_code == 200
+    preview = section_text(response.get_data(as_text=True), "forhandsvisning-del")
+    assert "Ikke lagret ennå." in preview and SAMI in preview
+    assert "<strong>Æ, ø og å</strong>" in response.get_data(as_text=True)
+    assert field_value(response, "body") == WRITTEN
+    after = saved(load, finished.forord)
+    assert (after.body, after.revision) == (before.body, before.revision)
+
+
+def test_html_in_the_text_is_shown_as_text_in_the_preview_never_run(leader, finished):
+    response = save_section(leader, finished.forord, body="<script>alert('x')</script> og <b>fet</b>",
+                            handling="forhandsvis")
+
+    assert "<script>alert" not in response.get_data(as_text=True).split('id="forhandsvisning-del"')[1]
+
+
+@pytest.mark.parametrize(("data", "field", "message"), [
+    ({"title": ""}, "title", "Skriv en tittel for delen."),
+    ({"body": "x" * 200_001}, "body", "Teksten kan være høyst 200000 tegn."),
+])
+def test_an_empty_title_or_too_long_text_is_refused_by_its_field_and_the_text_kept(leader, finished, load, data,
+                                                                                  field, message):
+    response = save_section(leader, finished.forord, **{"body": WRITTEN, **data})
+
+    assert response.status_code == 422
+    assert field_error(response, field) == message
+    assert field_value(response, "body") == data.get("body", WRITTEN)
+    assert saved(load, finished.forord).body != WRITTEN
+
+
+def test_a_save_on_an_older_revision_is_refused_with_both_texts_shown(app, client, login, finished, load,
+                                                                      make_user, make_membership):
+    login(client, finished.leader)
+    page = editor(client, finished.forord)  # the leader opens the foreword …
+    colleague = app.test_client()
+    login(colleague, finished.leader)
+    save_section(colleague, finished.forord, body="Kollegaens forord om Ŋuorra.")  # … a colleague saves first
+
+    response = client.post(f"/rapportdeler/{finished.forord}", data={
+        "title": "Forord", "body": WRITTEN, "revision": field_value(page, "revision"), "handling": "lagre"})
+
+    assert response.status_code == 409
+    assert field_value(response, "body") == WRITTEN
+    assert "Kollegaens forord om Ŋuorra." in section_text(response.get_data(as_text=True), "lagret-av-andre-del")
+    assert "Noen andre har lagret denne delen" in text(response)
+    assert saved(load, finished.forord).body == "Kollegaens forord om Ŋuorra."
+
+    again = client.post(f"/rapportdeler/{finished.forord}", data={
+        "title": "Forord", "body": WRITTEN, "revision": field_value(response, "revision"), "handling": "lagre"})
+
+    assert again.status_code == 302
+    assert saved(load, finished.forord).body == WRITTEN
+
+
+def test_a_save_without_its_revision_is_refused_and_the_text_kept(leader, finished, load):
+    response = leader.post(f"/rapportdeler/{finished.forord}", data={"title": "Forord", "body": WRITTEN})
+
+    assert response.status_code == 422
+    assert field_value(response, "body") == WRITTEN
