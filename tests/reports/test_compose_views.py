@@ -337,3 +337,274 @@ def test_a_save_without_its_revision_is_refused_and_the_text_kept(leader, finish
 
     assert response.status_code == 422
     assert field_value(response, "body") == WRITTEN
+
+
+# --- the front page and its logo ------------------------------------------------------------
+
+
+def image(kind: str = "PNG", size=(120, 40)) -> bytes:
+    buffer = BytesIO()
+    Image.new("RGB", size, (20, 90, 160)).save(buffer, kind)
+    return buffer.getvalue()
+
+
+def front_form(client, network_id: int, **data):
+    page = client.get(f"/nettverk/{network_id}/rapport/forside")
+    assert page.status_code == 200
+    form = {name: field_value(page, name) for name in ("title", "subtitle", "owner", "period", "revision")}
+    form.update(data)
+    return client.post(f"/nettverk/{network_id}/rapport/forside", data=form, content_type="multipart/form-data")
+
+
+FRONT = {"title": "Heltid i Nordfjella – sluttrapport", "subtitle": f"Læringsnettverk med {SAMI} 🌄",
+         "owner": "USHT Nordfjella og KS", "period": "2025–2026"}
+
+
+def test_the_front_page_is_saved_with_norwegian_and_sami_letters(leader, finished, load):
+    response = front_form(leader, finished.network_id, **FRONT)
+
+    assert location(response) == f"/nettverk/{finished.network_id}/rapport"
+    report = load(Report, finished.report_id)
+    assert (report.title, report.subtitle, report.owner, report.period) == tuple(FRONT.values())
+    assert FRONT["subtitle"] in text(leader.get(location(response)))
+
+
+@pytest.mark.parametrize("kind", ["PNG", "JPEG"])
+def test_a_png_or_jpeg_logo_is_kept_and_served(client, login, leader, finished, load, kind):
+    logo = image(kind)
+
+    response = front_form(leader, finished.network_id, **FRONT, logo=(BytesIO(logo), f"logo.{kind.lower()}"))
+
+    assert response.status_code == 302
+    report = load(Report, finished.report_id)
+    assert report.logo == logo and report.logo_type == f"image/{kind.lower()}"
+    login(client, finished.observer)
+    served = client.get(f"/nettverk/{finished.network_id}/rapport/logo")
+    assert served.status_code == 200
+    assert served.mimetype == f"image/{kind.lower()}"
+    assert served.data == logo
+    assert f'/nettverk/{finished.network_id}/rapport/logo' in client.get(
+        f"/nettverk/{finished.network_id}/rapport").get_data(as_text=True)
+
+
+def test_a_new_logo_replaces_the_old_and_removing_it_leaves_none(leader, finished, load):
+    front_form(leader, finished.network_id, logo=(BytesIO(image("PNG")), "gammel.png"))
+    new = image("JPEG", (300, 100))
+
+    front_form(leader, finished.network_id, logo=(BytesIO(new), "ny.jpg"))
+    assert load(Report, finished.report_id).logo == new
+
+    front_form(leader, finished.network_id, remove_logo="y")
+    report = load(Report, finished.report_id)
+    assert report.logo is None and report.logo_type == ""
+    assert leader.get(f"/nettverk/{finished.network_id}/rapport/logo").status_code == 404
+
+
+@pytest.mark.parametrize(("upload", "message"), [
+    ((b"%PDF-1.4 ikke et bilde", "logo.png"), "Filen er ikke et bilde. Last opp logoen som PNG eller JPEG."),
+    ((b"\x89PNG\r\n\x1a\n" + b"\0" * 50, "halv.png"), "Filen er ikke et bilde. Last opp logoen som PNG eller JPEG."),
+    ((image("GIF"), "logo.gif"), "Logoen må være en PNG- eller JPEG-fil."),
+    ((image("PNG") + b"\0" * (2 * 2**20), "stor.png"), "Logoen er for stor. Den kan være høyst 2 MB."),
+])
+def test_a_logo_that_is_not_an_image_or_too_big_is_refused_and_the_other_fields_kept(leader, finished, load,
+                                                                                      upload, message):
+    data, name = upload
+
+    response = front_form(leader, finished.network_id, **FRONT, logo=(BytesIO(data), name))
+
+    assert response.status_code == 422
+    assert field_error(response, "logo") == message
+    assert field_value(response, "subtitle") == FRONT["subtitle"]
+    assert field_value(response, "title") == FRONT["title"]
+    report = load(Report, finished.report_id)
+    assert report.logo is None and report.title != FRONT["title"]
+
+
+def test_a_front_page_without_a_title_is_refused(leader, finished):
+    response = front_form(leader, finished.network_id, title="", subtitle="Beholdes")
+
+    assert response.status_code == 422
+    assert field_error(response, "title") == "Skriv en tittel for rapporten."
+    assert field_value(response, "subtitle") == "Beholdes"
+
+
+def test_a_front_page_saved_on_an_older_revision_is_refused_and_both_shown(app, client, login, finished, load):
+    login(client, finished.leader)
+    page = client.get(f"/nettverk/{finished.network_id}/rapport/forside")
+    colleague = app.test_client()
+    login(colleague, finished.leader)
+    front_form(colleague, finished.network_id, title="Kollegaens tittel")
+
+    response = client.post(f"/nettverk/{finished.network_id}/rapport/forside", data={
+        **FRONT, "revision": field_value(page, "revision")})
+
+    assert response.status_code == 409
+    assert field_value(response, "title") == FRONT["title"]
+    assert "Kollegaens tittel" in text(response)
+    assert load(Report, finished.report_id).title == "Kollegaens tittel"
+
+
+def test_a_report_without_a_logo_has_none_to_show(leader, finished):
+    assert leader.get(f"/nettverk/{finished.network_id}/rapport/logo").status_code == 404
+
+
+# --- the options of the data sections -------------------------------------------------------
+
+
+def candidates(app, finished):
+    from verksted.networks.models import Network
+    from verksted.reports import services, sources
+
+    with app.app_context():
+        return [(services.quote_key(c), c.text, c.source)
+                for c in sources.quote_candidates(db.session.get(Network, finished.network_id))]
+
+
+def test_the_evaluation_s_questions_and_picked_quotes_are_saved(app, leader, finished, load):
+    section_id = finished.sections[SectionSource.EVALUATION]
+    page = editor(leader, section_id)
+    assert "Hvor nyttig var samlingen?" in section_text(page.get_data(as_text=True), "sporsmal")
+    assert "Hva tar du med deg hjem?" not in section_text(page.get_data(as_text=True), "sporsmal")  # no chart of words
+    with app.app_context():
+        from verksted.polls.models import EvaluationQuestion
+        question_id = db.session.query(EvaluationQuestion).filter_by(kind="scale").one().id
+    (key, quote, source), *_ = candidates(app, finished)
+    assert quote in text(page)
+
+    response = save_section(leader, section_id, questions=str(question_id), pick_quotes=key,
+                            quote_text=f"Vi lærte mest av de andre kommunene, sa en fra {SAMI}.",
+                            quote_source="Samling 2 – muntlig 🗣")
+
+    assert response.status_code == 302
+    options = saved(load, section_id).options
+    assert options["questions"] == [question_id]
+    assert options["quotes"] == [{"text": quote, "source": source},
+                                 {"text": f"Vi lærte mest av de andre kommunene, sa en fra {SAMI}.",
+                                  "source": "Samling 2 – muntlig 🗣"}]
+    assert SAMI in section_text(leader.get(f"/rapportdeler/{section_id}").get_data(as_text=True), "sitater")
+
+
+def test_a_picked_quote_is_removed_and_the_others_kept(app, leader, finished, load):
+    section_id = finished.sections[SectionSource.EVALUATION]
+    (first, *_), (second, *_) = candidates(app, finished)[:2]
+    save_section(leader, section_id, pick_quotes=[first, second])
+    assert len(saved(load, section_id).options["quotes"]) == 2
+
+    save_section(leader, section_id, drop_quotes=first)
+
+    quotes = saved(load, section_id).options["quotes"]
+    assert [quote["text"] for quote in quotes] == [candidates(app, finished)[1][1]]
+
+
+def test_a_typed_quote_needs_its_source(leader, finished, load):
+    section_id = finished.sections[SectionSource.EVALUATION]
+
+    response = save_section(leader, section_id, quote_text="Et sitat uten kilde")
+
+    assert response.status_code == 422
+    assert field_error(response, "quote_source") == "Skriv hvor sitatet kommer fra."
+    assert field_value(response, "quote_text") == "Et sitat uten kilde"
+    assert saved(load, section_id).options.get("quotes", []) == []
+
+
+def test_a_quote_that_was_not_offered_is_refused(leader, finished):
+    response = save_section(leader, finished.sections[SectionSource.EVALUATION], pick_quotes="ikke-et-sitat")
+
+    assert response.status_code == 422
+    assert field_error(response, "pick_quotes") == "Velg bare blant valgene i listen."
+
+
+def test_the_results_table_shows_each_team_s_text_and_a_cell_edited_for_the_report(app, leader, finished, load):
+    section_id = finished.sections[SectionSource.RESULTS]
+    (oernes_id, oernes), *_ = finished.teams
+    page = editor(leader, section_id)
+    cells = section_text(page.get_data(as_text=True), "cellene")
+    assert f"Flere hele stillinger i {oernes}." in cells
+    assert "Åsdal kommune – ingen sluttrapport levert" in cells
+    before = load(Submission, finished.submissions[oernes_id])
+
+    edited = f"Heltid økte fra 40 til 55 prosent i {SAMI} ✅"
+    response = save_section(leader, section_id, request_id=str(finished.request_id),
+                            **{"kolonne-hovedmal": "f-hovedmal", "kolonne-tiltak": "f-tiltak",
+                               "kolonne-resultater": ["f-resultater", "f-erfaringer"],
+                               f"celle-{oernes_id}-resultater": edited})
+
+    assert response.status_code == 302
+    options = saved(load, section_id).options
+    assert options["request_id"] == finished.request_id
+    assert options["columns"] == {"hovedmal": ["f-hovedmal"], "tiltak": ["f-tiltak"],
+                                  "resultater": ["f-resultater", "f-erfaringer"]}
+    assert options["cells"] == {f"{oernes_id}/resultater": edited}
+    after = load(Submission, finished.submissions[oernes_id])
+    assert (after.answers, after.revision) == (before.answers, before.revision)
+    page = editor(leader, section_id)
+    assert field_value(page, f"celle-{oernes_id}-resultater") == edited
+    assert "Begynn i det små" in section_text(page.get_data(as_text=True), "cellene")  # the joined field
+
+
+def test_emptying_an_edited_cell_brings_back_the_team_s_own_text(leader, finished, load):
+    section_id = finished.sections[SectionSource.FURTHER_WORK]
+    team_id = finished.teams[0][0]
+    save_section(leader, section_id, request_id=str(finished.request_id),
+                 **{f"celle-{team_id}-videre": "Kortere tekst for rapporten"})
+    assert saved(load, section_id).options["cells"] == {f"{team_id}/videre": "Kortere tekst for rapporten"}
+
+    save_section(leader, section_id, request_id=str(finished.request_id), **{f"celle-{team_id}-videre": ""})
+
+    assert saved(load, section_id).options["cells"] == {}
+
+
+def test_a_field_that_is_not_in_the_template_is_refused(leader, finished):
+    response = save_section(leader, finished.sections[SectionSource.RESULTS], request_id=str(finished.request_id),
+                            **{"kolonne-hovedmal": "f-finnes-ikke"})
+
+    assert response.status_code == 422
+    assert field_error(response, "kolonne-hovedmal") == "Velg bare blant valgene i listen."
+
+
+def test_the_appendix_lists_the_network_s_templates_to_choose_from(app, leader, finished, load):
+    section_id = finished.sections[SectionSource.TEMPLATES]
+    with app.app_context():
+        from verksted.documents.models import DocumentTemplate
+        template_id = db.session.query(DocumentTemplate).filter_by(network_id=finished.network_id).one().id
+    assert "Sluttrapport" in section_text(editor(leader, section_id).get_data(as_text=True), "valg")
+
+    save_section(leader, section_id, templates=str(template_id))
+
+    assert saved(load, section_id).options == {"templates": [template_id]}
+
+
+def test_a_data_section_without_options_keeps_its_introduction(leader, finished, load):
+    section_id = finished.sections[SectionSource.GATHERINGS]
+
+    response = save_section(leader, section_id, body=f"Samlingene ble holdt rundt i kommunene. {SAMI}")
+
+    assert response.status_code == 302
+    section = saved(load, section_id)
+    assert section.body == f"Samlingene ble holdt rundt i kommunene. {SAMI}"
+    assert section.options == {}
+
+
+# --- cost ------------------------------------------------------------------------------------
+
+
+def test_the_outline_costs_the_same_queries_for_many_more_sections(app, leader, finished, make_user, count_queries):
+    def measured() -> int:
+        leader.get(f"/nettverk/{finished.network_id}/rapport")  # anything done once per process is not the page's
+        with count_queries() as statements:
+            response = leader.get(f"/nettverk/{finished.network_id}/rapport")
+        assert response.status_code == 200
+        return len(statements)
+
+    before = measured()
+    writers = [make_user(name=f"Skribent {n}") for n in range(len(SectionSource) * 2)]
+    with app.app_context():
+        report = db.session.get(Report, finished.report_id)
+        for n, writer in enumerate(writers):
+            source = list(SectionSource)[n % len(SectionSource)]
+            report.sections.append(ReportSection(position=100 + n, title=f"Ekstra {n}", source=source,
+                                                 body="Tekst", options={}, updated_by_id=writer.id))
+        db.session.commit()
+
+    assert measured() == before
+    assert "Skribent 19" in text(leader.get(f"/nettverk/{finished.network_id}/rapport"))

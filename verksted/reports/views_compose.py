@@ -125,6 +125,8 @@ def front_page(network_id: int):
     report = _report_of(network)
     form = FrontPageForm(data={"title": report.title, "subtitle": report.subtitle, "owner": report.owner,
                                "period": report.period, "revision": report.revision})
+    if report.logo:
+        form.logo.label.text = _("Ny logo i stedet for denne")
     status = form_status(form)
     if form.validate_on_submit():
         try:
