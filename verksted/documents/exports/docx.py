@@ -6,6 +6,8 @@ italic runs, Word's bullet and numbered list styles, and links written out with 
 """
 from __future__ import annotations
 
+import copy
+from dataclasses import replace
 from io import BytesIO
 
 import docx
@@ -31,20 +33,15 @@ def language() -> str:
 
 def submission_docx(content: DocumentContent) -> bytes:
     document = docx.Document()
-    lang = language()
-    properties = document.core_properties
-    properties.title = content.title
-    properties.language = lang
-    properties.author = "Verksted"
-    _set_spelling_language(document, lang)
-    _add_guidance_style(document)
+    set_properties(document, content.title)
+    add_guidance_style(document)
 
     document.add_heading(content.title, level=0)
     for label, value in content.facts:
         paragraph = document.add_paragraph()
         paragraph.add_run(f"{label}: ").bold = True
         paragraph.add_run(value)
-    writer = _Writer(document)
+    writer = Writer(document)
     for section in content.sections:
         document.add_heading(section.heading, level=1)
         writer.blocks(section.guidance, style=GUIDANCE_STYLE)
@@ -60,7 +57,17 @@ def submission_docx(content: DocumentContent) -> bytes:
     return buffer.getvalue()
 
 
-def _set_spelling_language(document, lang: str) -> None:
+def set_properties(document, title: str) -> None:
+    """Title, language and author in the file's properties, and Norwegian spelling."""
+    lang = language()
+    properties = document.core_properties
+    properties.title = title
+    properties.language = lang
+    properties.author = "Verksted"
+    set_spelling_language(document, lang)
+
+
+def set_spelling_language(document, lang: str) -> None:
     """Word checks the spelling in Norwegian rather than the template's English."""
     r_pr = document.styles["Normal"].element.get_or_add_rPr()
     element = OxmlElement("w:lang")
@@ -68,44 +75,86 @@ def _set_spelling_language(document, lang: str) -> None:
     r_pr.insert_element_before(element, "w:eastAsianLayout", "w:specVanish", "w:oMath")
 
 
-def _add_guidance_style(document) -> None:
+def add_guidance_style(document) -> None:
     style = document.styles.add_style(GUIDANCE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = document.styles["Normal"]
     style.font.size = Pt(9)
     style.font.color.rgb = GREY
 
 
-class _Writer:
-    """Writes Markdown blocks into the document at its end."""
+def repeat_header(row) -> None:
+    """The table's header row repeats on every page the table runs onto."""
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(repeat)
 
-    def __init__(self, document):
+
+class Writer:
+    """Writes Markdown blocks at the end of the document, or of `container` (a table cell).
+
+    A typed heading goes `heading_offset` levels below its Markdown level, under the document's
+    own headings; inside a cell it is a bold paragraph, so the table of contents leaves it out.
+    """
+
+    def __init__(self, document, container=None, heading_offset: int = 2):
         self.document = document
+        self.container = document if container is None else container
+        self.heading_offset = heading_offset
+        self.style_ids: dict[str, str] = {}
+
+    def inside(self, container) -> Writer:
+        """A writer for a table cell of the same document, sharing the styles looked up."""
+        writer = copy.copy(self)
+        writer.container = container
+        return writer
+
+    @property
+    def in_cell(self) -> bool:
+        return self.container is not self.document
+
+    def paragraph(self, style: str | None = None):
+        paragraph = self.container.add_paragraph()
+        if style is not None:
+            paragraph._p.style = self.style_id(style)
+        return paragraph
+
+    def style_id(self, name: str) -> str:
+        """Word refers to a style by its id; python-docx finds the id by reading every style, so
+        a long document looks each one up once."""
+        if name not in self.style_ids:
+            self.style_ids[name] = self.document.styles[name].style_id
+        return self.style_ids[name]
 
     def blocks(self, blocks: list, style: str | None = None, depth: int = 0) -> None:
         for block in blocks:
             if isinstance(block, mb.Paragraph):
-                self.runs(self.document.add_paragraph(style=style), block.spans)
+                self.runs(self.paragraph(style), block.spans)
             elif isinstance(block, mb.Heading):
-                # Below the document's own headings: a heading typed in an answer is level 3 or lower.
-                self.runs(self.document.add_heading("", level=min(block.level + 2, 9)), block.spans)
+                self.heading(block)
             elif isinstance(block, mb.ListBlock):
                 self.listing(block, style, depth)
             elif isinstance(block, mb.Table):
                 self.table(block)
             elif isinstance(block, mb.Code):
-                run = self.document.add_paragraph(style=style).add_run(block.text)
+                run = self.paragraph(style).add_run(mb.writable(block.text))
                 run.font.name = "Consolas"
             elif isinstance(block, mb.Quote):
                 self.blocks(block.blocks, style=style or "Quote", depth=depth)
             elif isinstance(block, mb.Rule):
-                self.document.add_paragraph("—" * 3, style=style)
+                self.paragraph(style).add_run("—" * 3)
+
+    def heading(self, block: mb.Heading) -> None:
+        if self.in_cell:
+            self.runs(self.paragraph(), [replace(span, bold=True) for span in block.spans])
+        else:
+            self.runs(self.paragraph(f"Heading {min(block.level + self.heading_offset, 9)}"), block.spans)
 
     def runs(self, paragraph, spans: list[mb.Span]) -> None:
         for span in spans:
             if span.is_break:
                 paragraph.add_run().add_break()
                 continue
-            run = paragraph.add_run(span.text)
+            run = paragraph.add_run(mb.writable(span.text))
             run.bold = span.bold or None
             run.italic = span.italic or None
             if span.code:
@@ -114,7 +163,7 @@ class _Writer:
                 shown = span.href.removeprefix("mailto:")
                 run.underline = True
                 if span.text.strip() != shown:
-                    paragraph.add_run(f" ({shown})")
+                    paragraph.add_run(f" ({mb.writable(shown)})")
 
     def listing(self, block: mb.ListBlock, style: str | None, depth: int) -> None:
         level = min(depth, MAX_LIST_DEPTH - 1)
@@ -124,7 +173,7 @@ class _Writer:
         for item in block.items:
             first, *rest = item or [mb.Paragraph([])]
             if isinstance(first, mb.Paragraph):
-                paragraph = self.document.add_paragraph(style=list_style)
+                paragraph = self.paragraph(list_style)
                 self.runs(paragraph, first.spans)
                 if number_id is not None:
                     paragraph._p.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = number_id
@@ -148,15 +197,14 @@ class _Writer:
 
     def table(self, block: mb.Table) -> None:
         columns = max([len(block.header)] + [len(row) for row in block.rows]) or 1
-        table = self.document.add_table(rows=1, cols=columns)
+        table = self.container.add_table(rows=1, cols=columns)
         table.style = "Table Grid"
         header = table.rows[0]
-        repeat = OxmlElement("w:tblHeader")
-        repeat.set(qn("w:val"), "true")
-        header._tr.get_or_add_trPr().append(repeat)  # the header row repeats on every page
+        repeat_header(header)
         for cell, spans in zip(header.cells, block.header, strict=False):
             self.runs(cell.paragraphs[0], [mb.Span(span.text, bold=True, italic=span.italic) for span in spans])
         for row in block.rows:
             for cell, spans in zip(table.add_row().cells, row, strict=False):
                 self.runs(cell.paragraphs[0], spans)
-        self.document.add_paragraph()  # Word joins two tables that touch
+        if not self.in_cell:  # a cell adds its own paragraph after a table
+            self.document.add_paragraph()  # Word joins two tables that touch
