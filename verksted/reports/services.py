@@ -215,14 +215,16 @@ def rename_section(section: ReportSection, title: str, by: User | None = None) -
 
 def move_section(section: ReportSection, step: int, by: User | None = None) -> None:
     """Up (-1) or down (+1) one place; nothing at either end."""
-    sections = list(section.report.sections)
+    report = section.report
+    sections = sorted(report.sections, key=lambda item: item.position)
     index = sections.index(section)
     other = index + step
     if 0 <= other < len(sections):
         sections[index], sections[other] = sections[other], sections[index]
         for position, item in enumerate(sections, start=1):
             item.position = position
-        _touch(section.report, by)
+        report.sections.sort(key=lambda item: item.position)  # the same members, in their new order
+        _touch(report, by)
 
 
 def save_section(section: ReportSection, body: str, base_revision: int, by: User | None = None,
@@ -338,7 +340,7 @@ def _check_revision(current: int, base_revision: int) -> None:
 
 
 def _renumber(report: Report) -> None:
-    for position, item in enumerate(report.sections, start=1):
+    for position, item in enumerate(sorted(report.sections, key=lambda item: item.position), start=1):
         item.position = position
 
 
