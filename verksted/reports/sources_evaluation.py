@@ -76,7 +76,7 @@ def summary_table(trend: Trend) -> DataTable:
         summary = cell.summary or {}
         rows.append([text_cell(cell.occasion.label), text_cell(str(cell.count)),
                      text_cell(number(summary.get("mean"))), text_cell(number(summary.get("stdev")))])
-    return DataTable(header, rows, [2.5, 1.2, 1.2, 1.2], caption=mb.writable(trend.prompt))
+    return DataTable(header, rows, [2.5, 1.2, 1.2, 1.2], caption=_("Tallene i diagrammet"))
 
 
 def _quotes(options: dict) -> list[QuoteBlock]:
