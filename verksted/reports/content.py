@@ -140,7 +140,7 @@ def report_content(report) -> ReportContent:
     content = ReportContent(front=front, sections=[])
     context = sources.Context(network)  # loads what the data sections share, once
     for number, section in enumerate(report.sections, start=1):
-        blocks = mb.blocks(section.body) if section.body.strip() else []
+        blocks = mb.blocks(section.body)
         blocks += sources.blocks_for(section, context)
         content.sections.append(Section(number, mb.writable(section.title), blocks, f"del-{number}"))
     content.missing = context.missing

@@ -143,7 +143,7 @@ def template_fields(request: DocumentRequest) -> list[tuple[str, str]]:
 def blocks_for(section: ReportSection, context: Context) -> list:
     """The blocks a data section adds after its introduction; none for a narrative section."""
     if section.source is SectionSource.NARRATIVE:
-        if not section.body.strip():
+        if not (section.body or "").strip():
             return [Note(_("Denne delen er ikke skrevet ennå."))]
         return []
     builder = _BUILDERS.get(section.source)

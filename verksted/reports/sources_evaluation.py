@@ -15,7 +15,7 @@ CHARTED = (QuestionKind.SCALE, QuestionKind.PROGRAMME)
 
 def evaluation(section, context: Context) -> list:
     options = options_of(section)
-    blocks = _questions(options, context)
+    blocks = _questions(section, options, context)
     quotes = _quotes(options)
     if quotes:
         blocks.append(heading(_("Sitater fra deltakerne")))
@@ -25,10 +25,10 @@ def evaluation(section, context: Context) -> list:
     return blocks
 
 
-def _questions(options: dict, context: Context) -> list:
+def _questions(section, options: dict, context: Context) -> list:
     result = context.evaluation
     if not result.has_template:
-        context.missing.append(_("Deltakernes evaluering: nettverket har ingen evalueringsmal."))
+        context.missing.append(_("%(section)s: nettverket har ingen evalueringsmal.", section=section.title))
         return [Note(_("Nettverket har ingen evalueringsmal, så det er ingen evaluering å vise."))]
     chosen = _chosen(options.get("questions"), result.trends)
     blocks: list = []

@@ -34,7 +34,7 @@ def organisation(section, context: Context) -> list:
             blocks.append(DataTable(header, rows, list(PEOPLE_WIDTHS), caption=mb.writable(caption)))
         else:
             blocks.append(Note(_("%(group)s: ingen er registrert ennå.", group=caption)))
-            context.missing.append(_("Organisering: %(group)s mangler.", group=caption))
+            context.missing.append(_("%(section)s: %(group)s mangler.", section=section.title, group=caption))
     return blocks
 
 
@@ -47,7 +47,7 @@ def teams(section, context: Context) -> list:
     """Kommune | Status, in Norwegian alphabetical order; a withdrawn team keeps its row, with
     the date and the reason."""
     if not context.teams:
-        context.missing.append(_("Deltakende kommuner: nettverket har ingen kommuner."))
+        context.missing.append(_("%(section)s: nettverket har ingen kommuner.", section=section.title))
         return [Note(_("Ingen kommuner er med i nettverket ennå."))]
     rows = [[text_cell(team.municipality), text_cell(team_status(team))] for team in context.teams]
     return [DataTable([_("Kommune"), _("Status")], rows, [2.0, 4.0], caption=_("Kommunene i nettverket"))]
@@ -65,14 +65,14 @@ def team_status(team) -> str:
 def gatherings(section, context: Context) -> list:
     """Nr. | Måned | Sted | Vertskommune | Tema | Foredragsholdere."""
     if not context.gatherings:
-        context.missing.append(_("Gjennomføring: nettverket har ingen samlinger."))
+        context.missing.append(_("%(section)s: nettverket har ingen samlinger.", section=section.title))
         return [Note(_("Ingen samlinger er lagt inn ennå."))]
     header = [_("Nr."), _("Måned"), _("Sted"), _("Vertskommune"), _("Tema"), _("Foredragsholdere")]
     rows = [
         [
             text_cell(str(gathering.number)),
             text_cell(format_date(gathering.held_on, "LLLL y")),
-            text_cell(gathering.venue),
+            text_cell(gathering.venue or gathering.address),
             text_cell(gathering.host_label),
             text_cell(gathering.focus or gathering.title),
             lines_cell(speakers(gathering)),

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from flask import render_template
-from flask_babel import format_date
 from flask_login import login_required
 
 from verksted.forms import ConfirmForm
 from verksted.permissions import Action, can
 from verksted.plan import services as plan_services
+from verksted.plan.views import plan_labels
 from verksted.reports import bp, services
 from verksted.reports.content import report_content
 from verksted.reports.views import network_for
@@ -30,6 +30,5 @@ def preview(network_id: int):
         return render_template("reports/preview.html", network=network, report=None, content=None,
                                writer=can(Action.WRITE_REPORT, network), confirm=ConfirmForm())
     return render_template("reports/preview.html", network=network, report=report, content=report_content(report),
-                           writer=can(Action.WRITE_REPORT, network),
-                           month_name=lambda month: format_date(month, "LLLL y"),
-                           month_abbr=lambda month: format_date(month, "LLL"), status_label=plan_services.status_label)
+                           writer=can(Action.WRITE_REPORT, network), legend=plan_services.legend(),
+                           **plan_labels())  # the plan's month grid reads what the plan's pages give it
