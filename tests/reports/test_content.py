@@ -293,6 +293,24 @@ def test_further_work_lists_each_teams_tasks(ctx, make_report_network):
     ]
 
 
+def test_the_chosen_sluttrapport_request_is_read_and_a_deleted_one_gives_way_to_the_newest(ctx, make_report_network):
+    made = make_report_network(teams=2)
+    earlier = DocumentRequest(network_id=made.network.id, template_id=made.request.template_id,
+                              title="Sluttrapport, første utkast", due_on=date(2025, 12, 1))
+    db.session.add(earlier)
+    db.session.commit()
+    set_options(made.report, SectionSource.RESULTS, request_id=earlier.id)
+    (table,) = tables(section_blocks(made.report, SectionSource.RESULTS))
+    assert table.caption == "Fra sluttrapportene: Sluttrapport, første utkast"
+    assert all(text(row[1:]) == " ".join(["Ingen sluttrapport levert"] * 3) for row in table.rows)
+
+    set_options(made.report, SectionSource.RESULTS, request_id=earlier.id + 1000)
+    content = report_content(made.report)
+    (table,) = tables(content.sections[section_of(made.report, SectionSource.RESULTS).position - 1].blocks)
+    assert table.caption == "Fra sluttrapportene: Sluttrapport"
+    assert "Resultater: sluttrapportene som var valgt, finnes ikke lenger; de nyeste brukes." in content.missing
+
+
 def test_without_any_sluttrapport_request_the_results_say_so(ctx, make_report_network):
     made = make_report_network(teams=2)
     made.request.deleted_at = made.request.created_at

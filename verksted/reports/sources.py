@@ -68,7 +68,7 @@ def _answer_quotes(network: Network) -> list[QuoteCandidate]:
     )
     found = []
     for value, municipality, number, poll_title in rows:
-        text = _short(str((value or {}).get("text", "")) if isinstance(value, dict) else "")
+        text = _short(str(value.get("text", ""))) if isinstance(value, dict) else ""
         if not text:
             continue
         occasion = _("Samling %(number)d", number=number) if number is not None else poll_title

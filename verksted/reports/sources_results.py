@@ -69,6 +69,9 @@ def _table(section, context: Context, columns: tuple[str, ...]) -> list:
     if not context.active_teams:
         context.missing.append(_("%(section)s: ingen kommuner deltar.", section=title))
         return [Note(_("Ingen kommuner deltar i nettverket."))]
+    if options.get("request_id") not in (None, request.id):
+        context.missing.append(_("%(section)s: sluttrapportene som var valgt, finnes ikke lenger; de nyeste brukes.",
+                                 section=title))
     reports = context.final_reports(request)
     keys = column_fields(options, columns)
     edited = options.get("cells") if isinstance(options.get("cells"), dict) else {}
