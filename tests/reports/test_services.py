@@ -225,7 +225,8 @@ def test_a_results_editor_offers_each_active_team_s_own_text_per_column(made):
     rows = {row.team.municipality: row for row in offer.rows}
     assert "Havbygd kommune" not in rows  # withdrawn
     assert rows["Ørnes kommune"].own["hovedmal"] == "Flere hele stillinger i Ørnes kommune."
-    assert "Ønsketurnus" in rows["Ørnes kommune"].own["tiltak"]
+    assert rows["Ørnes kommune"].own["tiltak"] == ("- Færre små stillinger – Ønsketurnus – Enhetsleder – Vår 2026\n"
+                                                 "- Rekruttere – Sommerjobb for elever – HR – Hele året")
     assert not rows["Åsdal kommune"].delivered and rows["Åsdal kommune"].own["resultater"] == ""
 
 
@@ -242,3 +243,14 @@ def test_a_quote_s_key_is_the_same_for_the_candidate_and_the_picked_copy(made):
 
     assert services.quote_key(candidate) == services.quote_key({"text": candidate.text, "source": candidate.source})
     assert services.quote_key(candidate) != services.quote_key({"text": candidate.text, "source": "Annen kilde"})
+
+
+def test_a_picked_quote_is_not_offered_again(made):
+    section = section_of(made, SectionSource.EVALUATION)
+    first = services.editor_offer(section).candidates[0]
+    section.options = {"quotes": [{"text": first.text, "source": first.source}]}
+
+    offer = services.editor_offer(section)
+
+    assert offer.quotes == [{"text": first.text, "source": first.source}]
+    assert first not in offer.candidates

@@ -51,7 +51,7 @@ class FrontPageForm(FlaskForm):
     subtitle = _text(_l("Undertittel"), 300, description=_l("Kan stå tom."))
     owner = _text(_l("Utgitt av"), 300, description=_l("For eksempel utviklingssenteret og KS."))
     period = _text(_l("Periode"), 120, description=_l("For eksempel «2024–2026»."))
-    logo = FileField(_l("Logo"), description=_l("PNG eller JPEG, høyst 2 MB. Vises øverst på forsiden."))
+    logo = FileField(_l("Logofil"), description=_l("PNG eller JPEG, høyst 2 MB. Vises øverst på forsiden."))
     remove_logo = BooleanField(_l("Fjern logoen"))
     revision = _revision()
 

@@ -21,6 +21,7 @@ from PIL import Image
 
 from verksted.accounts.models import User
 from verksted.documents import schema
+from verksted.documents.models import FieldKind
 from verksted.errors import Refused
 from verksted.extensions import db
 from verksted.networks.models import Network, Team
@@ -283,9 +284,11 @@ def editor_offer(section: ReportSection) -> Offer:
     options = options_of(section)
     if section.source is SectionSource.EVALUATION:
         quotes = [quote for quote in options.get("quotes", []) if isinstance(quote, Mapping) and quote.get("text")]
+        picked = {quote_key(quote) for quote in quotes}
         return Offer(
             questions=[question for question in evaluation_template(network) if question.kind.is_numeric],
-            quotes=quotes, candidates=sources.quote_candidates(network),
+            quotes=quotes,
+            candidates=[candidate for candidate in sources.quote_candidates(network) if quote_key(candidate) not in picked],
         )
     if section.source is SectionSource.TEMPLATES:
         return Offer(templates=Context(network).templates)
@@ -314,14 +317,22 @@ def _table_offer(context, options: Mapping, columns: tuple[str, ...]) -> Offer:
 
 
 def _own_text(submission, keys: list[str]) -> str:
-    """What the team wrote in the fields feeding a column, as plain text."""
+    """What the team wrote in the fields feeding a column, as Markdown: a table's rows as a list,
+    the way the report's cell shows them."""
     if submission is None:
         return ""
     by_key = schema.field_by_key(submission.template_version.sections or [])
     answers = submission.answers or {}
-    return "\n\n".join(
-        text for key in keys if key in by_key and (text := schema.as_text(by_key[key], answers.get(key)).strip())
-    )
+    texts = (_answer_text(by_key[key], answers.get(key)) for key in keys if key in by_key)
+    return "\n\n".join(text for text in texts if text)
+
+
+def _answer_text(field_: Mapping, value) -> str:
+    if field_.get("kind") == FieldKind.TABLE.value and isinstance(value, list):
+        rows = (" – ".join(str(cell).strip() for cell in row if str(cell).strip()) if isinstance(row, list)
+                else str(row).strip() for row in value)
+        return "\n".join(f"- {row}" for row in rows if row)
+    return schema.as_text(field_, value).strip()
 
 
 def _title(title: str) -> str:
