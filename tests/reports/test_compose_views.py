@@ -608,3 +608,32 @@ def test_the_outline_costs_the_same_queries_for_many_more_sections(app, leader, 
 
     assert measured() == before
     assert "Skribent 19" in text(leader.get(f"/nettverk/{finished.network_id}/rapport"))
+
+
+def test_choosing_another_sluttrapport_starts_its_columns_from_the_built_in_fields(app, leader, finished, load):
+    from datetime import date
+
+    from verksted.documents.models import DocumentRequest
+
+    section_id = finished.sections[SectionSource.RESULTS]
+    team_id = finished.teams[0][0]
+    save_section(leader, section_id, request_id=str(finished.request_id), **{
+        "kolonne-hovedmal": ["f-hovedmal", "f-erfaringer"], f"celle-{team_id}-hovedmal": "Kortere mål"})
+    with app.app_context():
+        first = db.session.get(DocumentRequest, finished.request_id)
+        second = DocumentRequest(network_id=finished.network_id, template_id=first.template_id,
+                                 title="Sluttrapport, andre runde", due_on=date(2026, 1, 10))
+        db.session.add(second)
+        db.session.commit()
+        second_id = second.id
+
+    response = save_section(leader, section_id, request_id=str(second_id))
+
+    assert response.status_code == 302
+    options = saved(load, section_id).options
+    assert options["request_id"] == second_id
+    assert "columns" not in options
+    assert options["cells"] == {f"{team_id}/hovedmal": "Kortere mål"}
+    page = editor(leader, section_id)
+    assert 'value="f-erfaringer"' in page.get_data(as_text=True)
+    assert "Sluttrapport, andre runde" in text(page)
