@@ -22,7 +22,9 @@ from docx.shared import Emu, Mm, Pt, RGBColor
 from flask_babel import format_date
 from flask_babel import gettext as _
 from PIL import Image
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from verksted import pdf
 from verksted.documents.exports import markdown_blocks as mb
 from verksted.documents.exports.docx import (
     GUIDANCE_STYLE,
@@ -52,10 +54,13 @@ GREY = RGBColor(0x55, 0x55, 0x55)
 HEADER_FILL = "E4E7EB"
 LOGO_WIDTH, LOGO_HEIGHT = Mm(60), Mm(30)  # the most room the logo takes on the front page
 MONTHS_PER_TABLE = 12  # more months than this do not fit across a portrait page
-MONTH_WIDTH = Mm(9)
+MONTH_WIDTH = Mm(10)
 GRID_FONT = Pt(8)
+_P, _R, _BLOCK_TAGS = qn("w:p"), qn("w:r"), (qn("w:p"), qn("w:tbl"))
 BLANK_ROWS = 4  # empty rows in a blank table to fill in
 LINE_HEIGHT = Mm(8)  # room per line in a blank field's box
+BODY_SIZE = 11  # points: the size of Word's Normal style in python-docx's template
+CELL_PADDING = Pt(12)  # Word's cell margins, 0.19 cm on either side, and a little more
 
 
 def report_docx(content: ReportContent) -> bytes:
@@ -234,8 +239,7 @@ class ReportWriter(Writer):
     def new_table(self, widths: list[int], header: list[str] | None):
         """A table of one row, with these column widths; rows added after take the same widths.
         With a `header` that first row is the header, which repeats on every page."""
-        table = self.container.add_table(rows=1, cols=len(widths))
-        table.style = "Table Grid"
+        table = self.word_table(len(widths))
         for column, width in zip(table.columns, widths, strict=True):
             column.width = width
         for cell, width in zip(table.rows[0].cells, widths, strict=True):
@@ -254,7 +258,8 @@ class ReportWriter(Writer):
     def data_table(self, block: DataTable) -> None:
         self.caption(block.caption)
         columns = max([len(block.header)] + [len(row) for row in block.rows]) or 1
-        table = self.new_table(column_widths(block.widths, columns, self.width), block.header)
+        needs = [longest_word(block, index) + CELL_PADDING for index in range(columns)]
+        table = self.new_table(column_widths(block.widths, columns, self.width, needs), block.header)
         for row in block.rows:
             for cell, blocks in zip(table.add_row().cells, row, strict=False):
                 self.inside(cell).fill(blocks)
@@ -264,8 +269,8 @@ class ReportWriter(Writer):
         """Write into a cell, starting on the empty paragraph every new cell has."""
         self.blocks(blocks)
         tc = self.container._tc
-        first, *rest = tc.xpath("./w:p | ./w:tbl")
-        if rest and first.tag == qn("w:p") and not first.xpath("./w:r"):
+        first, *rest = (child for child in tc if child.tag in _BLOCK_TAGS)
+        if rest and first.tag == _P and not any(child.tag == _R for child in first):
             tc.remove(first)
 
     def chart(self, block: ChartBlock) -> None:
@@ -285,15 +290,18 @@ class ReportWriter(Writer):
         grid = block.grid
         if grid.months and grid.rows:
             for start in range(0, len(grid.months), MONTHS_PER_TABLE):
-                self.grid_table(grid, grid.months[start:start + MONTHS_PER_TABLE])
+                self.months_table(grid, grid.months[start:start + MONTHS_PER_TABLE])
         if block.legend:
             legend = self.paragraph()
-            legend.add_run(_("Tegnforklaring:") + " ").bold = True
-            legend.add_run("   ".join(f"{symbol} {mb.writable(meaning)}" for symbol, meaning in block.legend))
+            legend.add_run(_("Tegnforklaring")).bold = True
+            for symbol, meaning in block.legend:
+                legend.add_run().add_break()
+                legend.add_run(f"{symbol}  {mb.writable(meaning)}")
 
-    def grid_table(self, grid, months: list) -> None:
+    def months_table(self, grid, months: list) -> None:
         widths = [TEXT_WIDTH - MONTH_WIDTH * len(months)] + [MONTH_WIDTH] * len(months)
         table = self.new_table(widths, [_("Milepæl")])
+        narrow_margins(table)
         for cell, month in zip(table.rows[0].cells[1:], months, strict=True):
             paragraph = cell.paragraphs[0]
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -342,12 +350,51 @@ class ReportWriter(Writer):
         self.end_table()
 
 
-def column_widths(relative: list[float], columns: int, total: int) -> list[int]:
-    """Absolute widths from relative ones; equal columns where none (or not every one) is given."""
+def column_widths(relative: list[float], columns: int, total: int, needs: list[int] | None = None) -> list[int]:
+    """Absolute widths from relative ones (equal where missing or nonsense), each column then
+    widened to what it `needs` (its longest word) where the others have the room to give."""
     if len(relative) != columns or any(width <= 0 for width in relative):
         relative = [1.0] * columns
-    whole = sum(relative)
-    return [Emu(int(total * width / whole)) for width in relative]
+    widths = [total * width / sum(relative) for width in relative]
+    # A very long word breaks anyway; none claims more than an equal share of the page.
+    needs = [min(need, total / columns) for need in needs or [0] * columns]
+    short = sum(max(need - have, 0) for need, have in zip(needs, widths, strict=True))
+    spare = [max(have - need, 0) for need, have in zip(needs, widths, strict=True)]
+    if short and short <= sum(spare):
+        widths = [max(need, have - short * room / sum(spare)) for need, have, room in zip(needs, widths, spare, strict=True)]
+    return [Emu(int(width)) for width in widths]
+
+
+def longest_word(table: DataTable, index: int) -> int:
+    """The widest word of a column, in EMU, measured in DejaVu: wider than Word's own fonts, so
+    a word that fits here fits there too."""
+    header = table.header[index] if index < len(table.header) else ""
+    widest = max((_width(word, bold=True) for word in header.split()), default=0)
+    for row in table.rows:
+        if index < len(row):
+            widest = max([widest, *(_width(word) for word in _words(row[index]))])
+    return widest
+
+
+def _width(word: str, bold: bool = False) -> int:
+    try:
+        pdf.register_fonts()
+    except pdf.FontsMissing:
+        return int(Pt(len(word) * 0.6 * BODY_SIZE))
+    return int(Pt(stringWidth(word, pdf.BOLD_FONT if bold else pdf.BODY_FONT, BODY_SIZE)))
+
+
+def _words(blocks: list) -> list[str]:
+    """The words of a cell's paragraphs, notes and lists; what else a cell holds wraps anyway."""
+    words: list[str] = []
+    for block in blocks:
+        if isinstance(block, (mb.Paragraph, mb.Heading)):
+            words += mb.text_of(block.spans).split()
+        elif isinstance(block, Note):
+            words += block.text.split()
+        elif isinstance(block, mb.ListBlock):
+            words += [word for item in block.items for word in _words(item)]
+    return words
 
 
 # What follows w:tcBorders and w:shd in a cell's properties: Word refuses them out of order.
@@ -364,6 +411,17 @@ def shade(cell, fill: str) -> None:
     for old in properties.findall(qn("w:shd")):
         properties.remove(old)
     properties.insert_element_before(shading, *_AFTER_SHADING)
+
+
+def narrow_margins(table, twips: int = 45) -> None:
+    """Cells with little room on either side, so that «sep» and «2023» fit a month's column."""
+    margins = OxmlElement("w:tblCellMar")
+    for edge in ("left", "right"):
+        margin = OxmlElement(f"w:{edge}")
+        margin.set(qn("w:w"), str(twips))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    table._tbl.tblPr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
 
 
 def dashed_edge(cell) -> None:

@@ -155,8 +155,10 @@ class Writer:
                 paragraph.add_run().add_break()
                 continue
             run = paragraph.add_run(mb.writable(span.text))
-            run.bold = span.bold or None
-            run.italic = span.italic or None
+            if span.bold:  # a new run has neither: setting None costs as much as setting True
+                run.bold = True
+            if span.italic:
+                run.italic = True
             if span.code:
                 run.font.name = "Consolas"
             if span.href:
@@ -195,10 +197,15 @@ class Writer:
         num.add_lvlOverride(ilvl=0).add_startOverride(start)
         return num.numId
 
+    def word_table(self, columns: int):
+        """A new table of one row in Word's plain «Table Grid» look."""
+        table = self.container.add_table(rows=1, cols=columns)
+        table._tbl.tblStyle_val = self.style_id("Table Grid")
+        return table
+
     def table(self, block: mb.Table) -> None:
         columns = max([len(block.header)] + [len(row) for row in block.rows]) or 1
-        table = self.container.add_table(rows=1, cols=columns)
-        table.style = "Table Grid"
+        table = self.word_table(columns)
         header = table.rows[0]
         repeat_header(header)
         for cell, spans in zip(header.cells, block.header, strict=False):
