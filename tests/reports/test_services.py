@@ -103,12 +103,11 @@ def test_moving_swaps_with_the_neighbour_and_stops_at_the_ends(made):
     db.session.commit()
     db.session.expire_all()
     assert titles(report)[:2] == ["Sammendrag", "Forord"]
-    assert report.revision == revision + 1
 
     services.move_section(second, -1)
     services.move_section(report.sections[-1], +1)
     assert titles(report)[:2] == ["Sammendrag", "Forord"]
-    assert report.revision == revision + 1
+    assert report.revision == revision  # someone typing on the front page is not stopped by a move
 
 
 def test_removing_renumbers_the_rest(made):

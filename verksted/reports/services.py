@@ -171,6 +171,7 @@ def update_front_page(report: Report, data: Mapping, base_revision: int, by: Use
         report.logo, report.logo_type = logo, logo_type
     elif remove_logo:
         report.logo, report.logo_type = None, ""
+    report.revision += 1
     _touch(report, by)
 
 
@@ -356,7 +357,8 @@ def _renumber(report: Report) -> None:
 
 
 def _touch(report: Report, by: User | None) -> None:
-    report.revision += 1
+    """Who changed the report last. The outline's one-click changes (add, move, remove) leave
+    the front page's revision alone: they cannot overwrite what someone is typing there."""
     report.updated_by_id = _id(by)
 
 
