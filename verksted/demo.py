@@ -30,6 +30,7 @@ from verksted.networks.models import (
 )
 from verksted.plan import demo as plan_demo
 from verksted.polls import demo as polls_demo
+from verksted.reports import demo as reports_demo
 
 PASSWORD = "verksted-demo"
 NETWORK_NAME = "Rekruttere og beholde – læringsnettverk i Nordfjella 2025–2027"
@@ -198,6 +199,10 @@ def seed() -> bool:
     plan_demo.seed(network, leader)
     documents_demo.seed(network, leader)
     demo_review.seed_feedback(network, leader)
+    reports_demo.seed(network, leader)
+    # The previous cycle, finished, with its whole project report; the leader ran it too.
+    finished = reports_demo.finished_network(reports_demo.FINISHED_NAME, leader=leader)
+    db.session.add(Membership(user=observer, network=finished, role=Role.OBSERVER))
     return True
 
 
@@ -218,6 +223,8 @@ def sign_in_help() -> str:
         f"  Gruppeleder (Fjordvik): {_email(lead, TEAMS[0][2])}",
         f"  Administrator:          {ADMIN[1]}",
     ]
+    lines.append(f"Prosjektrapporten (som prosjektleder, menyen Prosjektrapport): ferdig skrevet i "
+                 f"«{reports_demo.FINISHED_NAME}», påbegynt i «{NETWORK_NAME}».")
     code = polls_demo.live_code()
     if code:
         lines.append(f"Svar på en avstemning uten å logge inn: http://127.0.0.1:5000/svar med koden {code}")

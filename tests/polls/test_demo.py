@@ -34,19 +34,23 @@ def seeded(app, monkeypatch):
 def _means(network: Network, template_position: int) -> list[float]:
     """The mean score, gathering by gathering, of one scale question of the template."""
     question = services.evaluation_template(network)[template_position]
-    polls = db.session.scalars(
-        sa.select(Poll).join(Gathering).where(Poll.network_id == network.id).order_by(Gathering.number)
-    ).all()
     means = []
-    for poll in polls:
+    for poll in _evaluations(network):
         (asked,) = [q for q in poll.questions if q.evaluation_question_id == question.id]
         scores = db.session.scalars(sa.select(Answer.value).where(Answer.question_id == asked.id)).all()
         means.append(statistics.mean(s["score"] for s in scores))
     return means
 
 
+def _evaluations(network: Network) -> list[Poll]:
+    """The demo network's evaluations, gathering by gathering (the demo has other networks too)."""
+    return db.session.scalars(
+        sa.select(Poll).join(Gathering).where(Poll.network_id == network.id).order_by(Gathering.number)
+    ).all()
+
+
 def test_every_gathering_held_has_a_closed_evaluation_with_answers_from_the_room(seeded):
-    polls = db.session.scalars(sa.select(Poll).join(Gathering).order_by(Gathering.number)).all()
+    polls = _evaluations(seeded)
 
     assert [p.gathering.number for p in polls] == list(polls_demo.HELD)
     assert all(p.state is PollState.CLOSED for p in polls)
@@ -71,7 +75,7 @@ def test_group_work_across_municipalities_rises_while_the_talks_stay_high(seeded
 
 def test_one_question_was_reworded_between_gatherings_and_stays_comparable(seeded):
     within = services.evaluation_template(seeded)[2]
-    polls = db.session.scalars(sa.select(Poll).join(Gathering).order_by(Gathering.number)).all()
+    polls = _evaluations(seeded)
     versions = [next(q.question_version.number for q in poll.questions if q.evaluation_question_id == within.id)
                 for poll in polls]
 
