@@ -391,6 +391,17 @@ def test_a_narrative_with_every_letter_comes_back_unchanged(made):
     assert document.core_properties.title == f"Sluttrapport {LETTERS}"
 
 
+def test_a_narrative_with_html_and_a_broken_logo_still_makes_a_report(made):
+    made.report.sections[0].body = "Før <script>alert(1)</script> etter\n\n<b>fet?</b>"
+    made.report.logo, made.report.logo_type = b"GIF89a and then nothing", "image/gif"
+    db.session.commit()
+
+    document = drawn(made.report)
+
+    assert {"Før <script>alert(1)</script> etter", "<b>fet?</b>"} <= set(texts(document))
+    assert not document.paragraphs[0]._p.xpath(".//pic:pic")  # no logo on the front page
+
+
 def test_an_empty_narrative_says_it_is_not_written_yet(made):
     document = drawn(made.report)
 
@@ -445,3 +456,11 @@ def test_without_a_report_the_download_leads_to_the_report_page_with_a_message(a
         assert db.session.get(Network, network.id) is not None
     with client.session_transaction() as session:
         assert ("info", "Rapporten er ikke startet ennå.") in session["_flashes"]
+
+
+def test_the_command_line_writes_the_report_outside_any_request(app):
+    with app.app_context():
+        document = read(report_docx(one_section(a_grid(), Note("Ingen sluttrapport levert"))))
+
+    assert document.core_properties.language == "nb-NO"
+    assert "Ingen sluttrapport levert" in texts(document)
