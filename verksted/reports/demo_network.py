@@ -325,7 +325,7 @@ def documents(built: Built, rng: random.Random) -> None:
     templates = {t.kind: t for t in add_starter_templates(network, leader)}
     db.session.flush()
     document_services.create_request(
-        network, templates[DocumentKind.HOVEDPLAN], "Hovedplan", due_on=first.held_on + timedelta(days=42),
+        network, templates[DocumentKind.HOVEDPLAN], "Hovedplan", due_on=first.held_on + timedelta(days=10),
         instructions="Hovedplanen er teamets plan for hele perioden, **høyst tre sider**.", created_by=leader)
     request_services.progress_plan_series(network, templates[DocumentKind.FREMDRIFTSPLAN].id, 14, 7, leader)
     later = [g.id for g in built.gatherings if g.number >= 3]

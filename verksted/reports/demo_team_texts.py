@@ -491,6 +491,32 @@ RESOURCES = [
     "Et sterkt lokalsamfunn og korte beslutningsveier. Utfordringen er avstanden til utdanningsinstitusjonene.",
     "Vi har nylig bygget nytt omsorgssenter, og det gir oss muligheten til å organisere turnusen på en ny måte.",
 ]
+POSITIONS = [
+    "Omtrent {heltid_fra} prosent av de fast ansatte har 80 prosent stilling eller mer. Vi har flere ubesatte "
+    "sykepleierstillinger og dekker mange helgevakter med vikarer.",
+    "Andelen heltid er {heltid_fra} prosent. Mange helsefagarbeidere har stillinger mellom 30 og 50 prosent, og "
+    "vikarbruken er høy i ferier.",
+    "{heltid_fra} prosent av de ansatte har 80 prosent stilling eller mer. Det er få ledige stillinger, men mange små "
+    "brøker, og det er vanskelig å få hele turnuser til å gå opp.",
+]
+PLAN_CONTENT = [
+    "Planen fra i fjor peker på sykepleiere og helsefagarbeidere som de største behovene de neste fem årene, og på "
+    "at for mange jobber små stillinger.",
+    "Planen beskriver kompetansen vi har, og hva vi trenger innen demens, psykisk helse og velferdsteknologi. Den "
+    "sier lite om hvordan vi skal rekruttere.",
+    "Vi har en eldre plan som ikke er rullert. Den beskriver opplæring, men ikke rekruttering eller heltid.",
+]
+PLAN_LINK = [
+    "Tiltakene i nettverket skal bli en del av planen når den rulleres neste år.",
+    "Arbeidet i nettverket er selve arbeidet med å lage en ny plan; teamet er også plangruppen.",
+    "Planen og hovedplanen peker i samme retning. Nettverket gir oss tid og struktur til å gjøre det planen sier.",
+]
+LONG_MEASURE = [
+    "Andel heltid, søkere per stilling og hvor lenge nyansatte blir, sammenlignet med tallene fra oppstarten.",
+    "Turnover og sykefravær over tre år, og medarbeiderundersøkelsen hvert annet år.",
+    "Om planens mål for kompetanse er nådd, målt i den årlige rulleringen.",
+]
+
 STATUS_DONE = [
     "Det meste gikk etter planen. Tiltakene kom i gang, og teamet har hatt arbeidsmøte hver tredje uke.",
     "Vi kom i gang med to av tre tiltak. Det tredje ble utsatt til neste periode.",
@@ -502,6 +528,23 @@ STATUS_CHANGED = [
     "Kartleggingen tok lengre tid enn vi trodde, så vi utsatte oppfølgingen.",
     "Vi gjorde tiltaket mindre og prøver det først på én avdeling.",
     "Ingen store endringer, men vi har lagt arbeidsmøtene til en fast ukedag.",
+]
+STATUS_KNOWLEDGE = [
+    "Vi brukte eksemplet fra forrige samling om hvordan en ønsketurnus bygges opp steg for steg.",
+    "Kafébordene ga oss ideen om å la nyansatte skrive stillingsannonsen sammen med HR.",
+    "Innlegget om lærlinger fikk oss til å gi veilederne fast tid i turnus.",
+    "Vi tok med malen for sluttsamtaler som en av de andre kommunene delte.",
+]
+STATUS_HINDRANCES = [
+    "Sykefravær i teamet og en travel høst har gjort det vanskelig å møtes.",
+    "Budsjettet for neste år er stramt, og vi vet ikke om tiltaket kan videreføres.",
+    "Noen ansatte er skeptiske til endringer i turnus, og det tar tid å få dem med.",
+    "Ingen store hindringer i denne perioden.",
+]
+STATUS_REFERENCE = [
+    "Vi har hatt ett møte med referansegruppen, som ga gode innspill på hvordan vi når helsefagarbeiderne.",
+    "Ingen kontakt i denne perioden; vi planlegger et møte før neste samling.",
+    "Referansegruppen leste statusrapporten og ba oss måle vikarbruken også.",
 ]
 STATUS_LEARNT = [
     "Det hjelper å ha en fast dag for arbeidsmøtene. Da blir de ikke avlyst.",
