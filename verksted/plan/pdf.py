@@ -60,8 +60,8 @@ def plan_pdf(network: Network, grid: Grid, risks: list[Risk], activities: list[A
         Paragraph(pdf.markup(_("Milepæler måned for måned")), styles["h3"]),
     ]
     if grid.rows:
-        for start in range(0, len(grid.months), MAX_MONTHS_PER_TABLE):
-            story += [_grid_table(grid, grid.months[start:start + MAX_MONTHS_PER_TABLE], styles), Spacer(1, 3 * mm)]
+        for table in grid_tables(grid):
+            story += [table, Spacer(1, 3 * mm)]
         story.append(KeepTogether(_legend(styles)))
     else:
         story.append(Paragraph(pdf.markup(_("Ingen milepæler er lagt inn ennå.")), styles["body"]))
@@ -92,8 +92,16 @@ def _period_line(network: Network, printed_on: date) -> str:
     return printed
 
 
-def _grid_table(grid: Grid, months: list[date], styles) -> Table:
-    month_width = min(10 * mm, (WIDTH - ROW_HEADER) / len(months))
+def grid_tables(grid: Grid, width: float = WIDTH, row_header: float = ROW_HEADER,
+                months_per_table: int = MAX_MONTHS_PER_TABLE) -> list[Table]:
+    """The month grid as tables of at most `months_per_table` months each, `width` wide at most."""
+    styles = _styles()
+    return [_grid_table(grid, grid.months[start:start + months_per_table], styles, width, row_header)
+            for start in range(0, len(grid.months), months_per_table)]
+
+
+def _grid_table(grid: Grid, months: list[date], styles, width: float, row_header: float) -> Table:
+    month_width = min(10 * mm, (width - row_header) / len(months))
     years: list[list] = [Paragraph(pdf.markup(_("Milepæl")), styles["cell_bold"])]
     spans = []
     for index, month in enumerate(months, start=1):
@@ -135,7 +143,7 @@ def _grid_table(grid: Grid, months: list[date], styles) -> Table:
                 if not cell.in_plan:
                     commands.append(("BOX", (column, row_index), (column, row_index), 0.9, PLAN_EDGE, None, (1.5, 1.5)))
         data.append(cells)
-    return Table(data, colWidths=[ROW_HEADER] + [month_width] * len(months), repeatRows=2, style=commands, hAlign="LEFT")
+    return Table(data, colWidths=[row_header] + [month_width] * len(months), repeatRows=2, style=commands, hAlign="LEFT")
 
 
 def _legend(styles) -> list:

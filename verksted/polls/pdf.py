@@ -93,7 +93,7 @@ def _trend(position: int, trend: Trend) -> list:
         story.append(Paragraph(pdf.markup(_("Ingen svar ennå.")), styles["body"]))
         return [KeepTogether(head + story), Spacer(1, 4 * mm)]
     if trend.chart is not None:
-        story += [Spacer(1, 2 * mm), _chart(trend.chart), Paragraph(pdf.markup(_(
+        story += [Spacer(1, 2 * mm), chart_drawing(trend.chart), Paragraph(pdf.markup(_(
             "Prikken er gjennomsnittet, streken går ett standardavvik til hver side."
         )), styles["small"])]
     story.append(Spacer(1, 2 * mm))
@@ -140,10 +140,10 @@ def _column_widths(table: ResultsTable) -> list[float]:
     return [need + room * want / sum(wants) for need, want in zip(least, wants, strict=True)]
 
 
-def _chart(chart: Chart) -> Drawing:
-    """The page's SVG chart, drawn again in PDF points (y upwards) and shrunk to fit the page."""
+def chart_drawing(chart: Chart, width: float = WIDTH) -> Drawing:
+    """The page's SVG chart, drawn again in PDF points (y upwards) and shrunk to fit `width`."""
     pdf.register_fonts()
-    factor = min(1.0, WIDTH / chart.width)
+    factor = min(1.0, width / chart.width)
     drawing = Drawing(chart.width * factor, chart.height * factor)
 
     def x(value: float) -> float:
