@@ -32,8 +32,8 @@ def seeded(app, monkeypatch):
     with app.test_request_context():
         demo.seed()
         db.session.commit()
-        yield
-        db.session.rollback()
+        finished = _network(FINISHED_NAME).id
+    return finished
 
 
 def _network(name: str) -> Network:
@@ -61,7 +61,7 @@ def _notes(blocks: list) -> list[str]:
     return found
 
 
-def test_the_demo_seed_gives_a_report_begun_and_a_finished_network_with_its_whole_report(seeded):
+def test_the_demo_seed_gives_a_report_begun_and_a_finished_network_with_its_whole_report(seeded, ctx):
     running, finished = _network(demo.NETWORK_NAME), _network(FINISHED_NAME)
     begun, complete = services.report_of(running), services.report_of(finished)
     sections = {section.title: section for section in begun.sections}
@@ -81,6 +81,19 @@ def test_the_demo_seed_gives_a_report_begun_and_a_finished_network_with_its_whol
     roles = {(m.user.email, m.role) for m in finished.memberships if m.role is not Role.TEAM_MEMBER}
     assert roles == {(demo.LEADER[1], Role.FACILITATOR), (demo.OBSERVER[1], Role.OBSERVER)}
     assert FINISHED_NAME in demo.sign_in_help()
+
+
+def test_the_demo_leader_signs_in_and_reads_and_downloads_the_finished_report(seeded, client, auth):
+    assert auth.login(demo.LEADER[1], demo.PASSWORD).status_code == 302
+
+    preview = client.get(f"/nettverk/{seeded}/rapport/forhandsvisning")
+    download = client.get(f"/nettverk/{seeded}/rapport.pdf")
+
+    page = preview.get_data(as_text=True)
+    assert preview.status_code == 200
+    assert all(title in page for title in ("Forord", "Sammendrag", "Anbefalinger", "Kilder"))
+    assert "Guovžajávri" in page and "Ingen sluttrapport levert" in page
+    assert download.status_code == 200 and download.data.startswith(b"%PDF")
 
 
 def test_the_finished_report_is_written_to_the_end_with_quotes_and_one_edited_cell(ctx):
