@@ -16,6 +16,7 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(seed_demo)
     app.cli.add_command(create_admin)
     app.cli.add_command(send_reminders)
+    app.cli.add_command(write_report)
 
 
 @click.command("seed-demo")
@@ -79,3 +80,62 @@ def send_reminders(dry_run: bool):
             return
         db.session.commit()
     click.echo(f"Sendte {len(sent)} påminnelser.")
+
+
+@click.command("report")
+@with_appcontext
+@click.argument("network")
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False),
+              help="Filen rapporten skrives til: PDF, eller DOCX når navnet slutter på .docx.")
+def write_report(network: str, output: str):
+    """Write NETWORK's project report (NETWORK: its id or exact name) as PDF, or as DOCX when
+    the file name ends in .docx."""
+    from pathlib import Path
+
+    from flask import current_app
+
+    from verksted.reports import services
+    from verksted.reports.content import report_content
+
+    found = _network(network)
+    report = services.report_of(found)
+    if report is None:
+        _fail(f"Nettverket «{found.name}» har ingen rapport ennå. Start den på nettverkets rapportside i Verksted.")
+    as_docx = output.lower().endswith(".docx")
+    with current_app.test_request_context():  # the report's words are translated as for a reader
+        content = report_content(report)
+        if as_docx:
+            from verksted.reports.docx import report_docx
+
+            data = report_docx(content)
+        else:
+            from verksted.reports.pdf import report_pdf
+
+            data = report_pdf(content)
+    try:
+        Path(output).write_bytes(data)
+    except OSError as error:
+        _fail(f"Kunne ikke skrive {output}: {error.strerror or error}.")
+    kind = "DOCX" if as_docx else "PDF"
+    click.echo(f"Skrev «{report.title}» som {kind} til {output} ({len(data) // 1024} kB).")
+
+
+def _network(wanted: str):
+    """The network with this id, else with exactly this name; a clear message and exit 1 if none."""
+    import sqlalchemy as sa
+
+    from verksted.networks.models import Network
+
+    if wanted.isdigit() and (network := db.session.get(Network, int(wanted))) is not None:
+        return network
+    named = db.session.scalars(sa.select(Network).where(Network.name == wanted).order_by(Network.id)).all()
+    if len(named) > 1:
+        _fail(f"Flere nettverk heter «{wanted}». Oppgi id-en i stedet: {', '.join(str(n.id) for n in named)}.")
+    if not named:
+        _fail(f"Fant ikke nettverket «{wanted}». Oppgi id-en eller hele navnet, nøyaktig som det er skrevet.")
+    return named[0]
+
+
+def _fail(message: str):
+    click.echo(message, err=True)
+    raise click.exceptions.Exit(1)
