@@ -62,7 +62,7 @@ class Built:
     network: Network
     leader: User
     teams: list[Team]
-    withdrawn: Team
+    withdrawn: Team | None  # none in a network of one team
     gatherings: list[Gathering] = field(default_factory=list)
     members: dict[int, list[Membership]] = field(default_factory=dict)  # team id: group leader first
     voices: dict[int, team_documents.TeamVoice] = field(default_factory=dict)
