@@ -128,10 +128,10 @@ def _contents_page(team: Team, entries: list[Entry]) -> list[Flowable]:
     if not entries:
         story.append(Paragraph(pdf.markup(_("Teamet er ikke bedt om noen dokumenter ennå.")), styles["body"]))
     for index, entry in enumerate(entries):
-        text = _("%(title)s – frist %(date)s, %(state)s", title=entry.request.title,
-                 date=long_date(entry.request.due_on), state=delivery_state(entry.delivery).lower())
+        deadline = _("%(title)s – frist %(date)s", title=entry.request.title, date=long_date(entry.request.due_on))
         if entry.delivery.submission is None:
-            story.append(ContentsEntry(text, None, instead=_("Ikke levert")))
+            story.append(ContentsEntry(deadline, None, number=str(index + 1), instead=_("Ikke levert")))
         else:
-            story.append(ContentsEntry(text, _key(index)))
+            text = _("%(document)s, %(state)s", document=deadline, state=delivery_state(entry.delivery).lower())
+            story.append(ContentsEntry(text, _key(index), number=str(index + 1)))
     return story
