@@ -195,6 +195,8 @@ def test_a_huge_table_runs_over_pages_with_its_header_on_top_of_each(made):
     for page in pages:
         assert page.count("Kommunenavn Tiltaket Resultatet") == 1
     text = " ".join(pages)
+    assert text.count("Alle kommunene") == 1
+    assert pages[0].index("Alle kommunene") < pages[0].index("Kommunenavn Tiltaket Resultatet")
     for n in range(1, 401):
         assert f"Kommune nr. {n} " in text
     assert text.count("Ingen sluttrapport levert") == 8

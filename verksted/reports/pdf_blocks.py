@@ -60,7 +60,7 @@ def styles() -> dict[str, ParagraphStyle]:
                                backColor=NOTE_FILL, borderColor=NOTE_EDGE, borderWidth=0.6, borderPadding=(4, 6, 4, 6),
                                spaceBefore=6, spaceAfter=8, leftIndent=6, rightIndent=6),
         "cell_note": ParagraphStyle("CellNote", parent=base["cell"], fontName="DejaVuSans-Oblique", textColor=NOTE_INK),
-        "caption": ParagraphStyle("Caption", parent=base["cell_bold"], spaceBefore=6, spaceAfter=3, keepWithNext=1),
+        "caption": ParagraphStyle("Caption", parent=base["cell_bold"], fontSize=9.5, leading=13),
         "quote": ParagraphStyle("Quote", parent=body, fontName="DejaVuSans-Oblique", fontSize=10.5, leading=15),
         "quote_source": ParagraphStyle("QuoteSource", parent=base["small"], textColor=GREY, spaceBefore=2),
         "field_label": ParagraphStyle("FieldLabel", parent=body, fontName=pdf.BOLD_FONT, spaceBefore=8, spaceAfter=1,
@@ -120,20 +120,34 @@ def _flowables_of(block, plain: bool, width: float) -> list[Flowable]:
 
 
 def data_table(table: DataTable, plain: bool = False, width: float = WIDTH) -> list[Flowable]:
-    """The header repeats on every page the table runs onto; a row taller than a page splits."""
-    out: list[Flowable] = [Paragraph(pdf.markup(table.caption), styles()["caption"])] if table.caption else []
+    """The header repeats on every page the table runs onto; a row taller than a page splits.
+
+    The caption is the table's first row, drawn as a caption: it stays with the header and the
+    first row, and is not repeated.
+    """
     columns = max([len(table.header)] + [len(row) for row in table.rows]) or 1
     if plain:
-        return out + _table_as_text(table, columns)
+        caption = [Paragraph(pdf.markup(table.caption), styles()["caption"])] if table.caption else []
+        return caption + _table_as_text(table, columns)
     widths = _widths(table, columns, width)
     header = [Paragraph(pdf.markup(text), styles()["cell_bold"]) for text in table.header]
     rows = [header + [""] * (columns - len(header))]
     for row in table.rows:
         cells = [_cell(blocks, widths[index] - CELL_PADDING, plain) for index, blocks in enumerate(row)]
         rows.append(cells + [""] * (columns - len(cells)))
-    out.append(LongTable(rows, colWidths=widths, repeatRows=1, splitInRow=MIN_ROW_PART, hAlign="LEFT",
-                         style=pdf.table_style(), spaceBefore=2, spaceAfter=8))
-    return out
+    style = pdf.table_style()
+    if table.caption:
+        rows.insert(0, [Paragraph(pdf.markup(table.caption), styles()["caption"])] + [""] * (columns - 1))
+        style = [_one_row_down(command) for command in style] + [
+            ("SPAN", (0, 0), (-1, 0)), ("LEFTPADDING", (0, 0), (0, 0), 0), ("BOTTOMPADDING", (0, 0), (0, 0), 1)]
+    return [LongTable(rows, colWidths=widths, repeatRows=(1,) if table.caption else 1, splitInRow=MIN_ROW_PART,
+                      hAlign="LEFT", style=style, spaceBefore=4, spaceAfter=8)]
+
+
+def _one_row_down(command: tuple) -> tuple:
+    """A table style command for the same cells one row further down (a caption row above)."""
+    name, (column0, row0), (column1, row1), *rest = command
+    return (name, (column0, row0 + 1 if row0 >= 0 else row0), (column1, row1 + 1 if row1 >= 0 else row1), *rest)
 
 
 class LongTable(Table):
