@@ -331,6 +331,7 @@ def test_the_reports_sections_are_heading_1_in_the_reports_order(made):
     expected = [f"{n} {section.title}" for n, section in enumerate(made.report.sections, start=1)]
     assert [text for _style, text in headings(document, level=1)] == expected
     assert len(expected) >= 10
+    assert all(p.paragraph_format.page_break_before for p in document.paragraphs if p.style.name == "Heading 1")
 
 
 def test_the_results_table_has_a_row_for_every_active_team(made):

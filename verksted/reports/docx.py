@@ -75,7 +75,8 @@ def report_docx(content: ReportContent) -> bytes:
     _table_of_contents(document)
     writer = ReportWriter(document)
     for section in content.sections:
-        document.add_heading(mb.writable(f"{section.number} {section.title}"), level=1)
+        heading = document.add_heading(mb.writable(f"{section.number} {section.title}"), level=1)
+        heading.paragraph_format.page_break_before = True  # as in the PDF, each section on a new page
         writer.blocks(section.blocks)
     buffer = BytesIO()
     document.save(buffer)
@@ -178,7 +179,6 @@ def _table_of_contents(document) -> None:
     update = OxmlElement("w:updateFields")
     update.set(qn("w:val"), "true")
     document.settings.element.insert_element_before(update, *_AFTER_UPDATE_FIELDS)
-    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
 # --- the blocks --------------------------------------------------------------------------------
