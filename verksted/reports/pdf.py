@@ -8,6 +8,7 @@ Y» on every page but the front page. Sections and their subheadings are the PDF
 """
 from __future__ import annotations
 
+import functools
 from io import BytesIO
 
 from flask_babel import gettext as _
@@ -41,6 +42,7 @@ def report_pdf(content: ReportContent) -> bytes:
     return build(title, title, story, bare_pages=1, author=front.owner or front.network, subject=front.subtitle)
 
 
+@functools.cache
 def _styles() -> dict[str, ParagraphStyle]:
     base = pdf_blocks.styles()
     return {
@@ -114,6 +116,8 @@ def _section(section: Section, plain: bool) -> list[Flowable]:
             run.append(block)
             continue
         story += pdf_blocks.flowables(run, plain)
+        if index:
+            story.append(PageBreak())  # a part the contents list (a template) begins on a page of its own
         run = []
         subheading = pdf_blocks.heading(block.text, 1)
         subheading.outline, subheading.toc_key = (block.text, 1), _subheading_key(section, index)
