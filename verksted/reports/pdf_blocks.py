@@ -3,7 +3,8 @@ month grid and blank forms.
 
 Markdown blocks are drawn by `documents.exports.pdf.blocks_flowables`, except headings, which
 take their place in the report's hierarchy below the section's own heading. With `plain`, every
-table is written as text: the fallback when ReportLab cannot lay something out.
+table, quote and month grid is written as text: the fallback when ReportLab cannot lay
+something out.
 """
 from __future__ import annotations
 
@@ -72,7 +73,11 @@ def styles() -> dict[str, ParagraphStyle]:
 
 def heading(text: str, level: int) -> Paragraph:
     """A heading inside a section: level 1 is one step below the section's heading."""
-    return Paragraph(pdf.markup(text), styles()[("h2", "h3", "h4")[min(max(level, 1), 3) - 1]])
+    return Paragraph(pdf.markup(text), _heading_style(level))
+
+
+def _heading_style(level: int) -> ParagraphStyle:
+    return styles()[("h2", "h3", "h4")[min(max(level, 1), 3) - 1]]
 
 
 def flowables(blocks: list, plain: bool = False, width: float = WIDTH, in_cell: bool = False) -> list[Flowable]:
@@ -98,7 +103,7 @@ def flowables(blocks: list, plain: bool = False, width: float = WIDTH, in_cell: 
 
 def _flowables_of(block, plain: bool, width: float) -> list[Flowable]:
     if isinstance(block, mb.Heading):
-        return [Paragraph(inline(block.spans), styles()[("h2", "h3", "h4")[min(block.level, 3) - 1]])]
+        return [Paragraph(inline(block.spans), _heading_style(block.level))]
     if isinstance(block, Note):
         return [Paragraph(pdf.markup(block.text), styles()["note"])]
     if isinstance(block, DataTable):
