@@ -114,11 +114,16 @@ def final_report(team: TeamVoice, people: list[str]) -> dict:
     if unused and team.rng.random() < 0.4:
         rows.append([CLOSED_GOAL, f"{team.rng.choice(unused)} ({team.rng.choice(CLOSED_WHY)})", "Teamet",
                      "Stoppet etter første år"])
-    results = [team.pick(OPENINGS), team.pick(WORKED), *team.rng.sample([team.say(p) for p in first.results], 2),
-               *team.rng.sample([team.say(p) for p in second.results], 2), team.pick(VOICES)]
+    # Every result paragraph of both themes and several shared ones: a sluttrapport as long
+    # as the real ones, so a network of sixty teams prints a report of about two hundred pages.
+    def some(pool: list[str], count: int) -> list[str]:
+        return [team.say(text) for text in team.rng.sample(pool, count)]
+
+    results = [team.pick(OPENINGS), *some(WORKED, 4), *[team.say(p) for p in first.results],
+               *[team.say(p) for p in second.results], *some(VOICES, 3)]
     metrics = [first.metric, second.metric, team.rng.choice(SHARED_METRICS)]
     results += [MEASURED, "\n".join(f"- {team.say(m)}" for m in metrics)]
-    results += [team.pick(CITIZENS), team.pick(SURPRISES), team.pick(OBSTACLES), team.pick(RIPPLES),
+    results += [*some(CITIZENS, 2), *some(SURPRISES, 2), *some(OBSTACLES, 2), *some(RIPPLES, 2),
                 team.pick(CLOSINGS)]
     next_items = team.rng.sample(first.next, 2) + team.rng.sample(second.next, 1) + team.rng.sample(GENERIC_NEXT, 2)
     return {
