@@ -69,7 +69,7 @@
       tell(form, words.unsent); // changed again while it was on its way
     } else if (reply && reply.ok) {
       label(form, words.saved);
-      tell(form, reply.message, "success");
+      tell(form, reply.message || words.stored, "success");
     } else {
       label(form);
       tell(form, (reply && reply.message) || words.failed, "danger");

@@ -86,7 +86,9 @@ def answer(code: str, question_id: int):
                               refusal=(question_id, refused.message), status=status)
         connection.commit()
     if _wants_json():
-        return _json_reply(True, _("Svaret er lagret."))
+        # The page carries the words for «saved» in the phone's language: a whole room answering
+        # at once need not look up a translation for every answer.
+        return _json_reply(True)
     flash(_("Svaret er lagret. Du kan endre det så lenge spørsmålet er åpent."), "success")
     return redirect(url_for("polls.answer_page", code=code, _anchor=f"q{question_id}"), 303)
 
@@ -293,7 +295,7 @@ def _wants_json() -> bool:
     return request.accept_mimetypes.best_match(["text/html", "application/json"]) == "application/json"
 
 
-def _json_reply(ok: bool, message: str, status: int = 200):
-    response = jsonify(ok=ok, message=message)
+def _json_reply(ok: bool, message: str | None = None, status: int = 200):
+    response = jsonify(ok=ok, message=message) if message else jsonify(ok=ok)
     response.status_code = status
     return response
