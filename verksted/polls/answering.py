@@ -179,9 +179,21 @@ def record_answer(
         raise Refused(_("Spørsmålet er ikke åpnet ennå."))
     value = parse_answer(QuestionKind(question.kind), question.settings or {}, form)
     now = utcnow()
+    if connection.dialect.name == "postgresql":
+        _count_and_upsert(connection, poll_id, question_id, secret, value, now)
+        return value
     team_id = _count_request(connection, poll_id, secret, now)
     _upsert(connection, question_id, answer_key(secret, question_id), value, team_id, now)
     return value
+
+
+def answer_connection() -> sa.Connection:
+    """The connection an answer is stored on. On PostgreSQL the answer is one statement, so it
+    needs no transaction of its own: no BEGIN and COMMIT to wait for while a room answers."""
+    connection = db.engine.connect()
+    if connection.dialect.name == "postgresql":
+        connection = connection.execution_options(isolation_level="AUTOCOMMIT")
+    return connection
 
 
 def own_answers(poll: Poll, secret: str | None) -> dict[int, dict]:
@@ -212,6 +224,23 @@ def _count_request(connection: sa.Connection, poll_id: int, secret: str | None, 
     if hits > current_app.config["POLL_ANSWERS_PER_MINUTE"]:
         raise TooMany(_("Du har sendt svært mange svar på kort tid. Vent et minutt og prøv igjen."))
     return team_id
+
+
+def _count_and_upsert(connection: sa.Connection, poll_id: int, question_id: int, secret: str | None, value: dict,
+                      now: datetime) -> None:
+    """PostgreSQL: count the device's request and store its answer in one statement; the answer
+    is only stored when the device has joined and is within its limit."""
+    if not secret:
+        raise Refused(_("Skriv inn koden på nytt for å bli med."))
+    row = connection.execute(_COUNT_AND_UPSERT, {
+        "p_key": participant_hash(secret), "p_poll": poll_id, "p_since": now - ANSWER_WINDOW, "p_now": now,
+        "a_question": question_id, "a_key": answer_key(secret, question_id), "a_value": value, "a_now": now,
+        "a_limit": current_app.config["POLL_ANSWERS_PER_MINUTE"],
+    }).one_or_none()
+    if row is None:
+        raise Refused(_("Skriv inn koden på nytt for å bli med."))
+    if row.hits > current_app.config["POLL_ANSWERS_PER_MINUTE"]:
+        raise TooMany(_("Du har sendt svært mange svar på kort tid. Vent et minutt og prøv igjen."))
 
 
 def _upsert(connection: sa.Connection, question_id: int, key: str, value: dict, team_id: int | None, now: datetime) -> None:
@@ -268,6 +297,34 @@ _QUESTION_BY_CODE = _question_statement(Poll.__table__.c.code == sa.bindparam("q
 _QUESTION_IN_POLL = _question_statement(PollQuestion.__table__.c.poll_id == sa.bindparam("q_poll"))
 _COUNT_REQUEST = _count_request_statement()
 _UPSERT = {"sqlite": _upsert_statement(sqlite.insert), "postgresql": _upsert_statement(postgresql.insert)}
+
+
+def _count_and_upsert_statement() -> sa.Select:
+    """WITH counted AS (UPDATE participants … RETURNING hits, team), stored AS (INSERT INTO
+    answers SELECT … FROM counted WHERE hits <= limit ON CONFLICT DO UPDATE) SELECT hits."""
+    answers = Answer.__table__
+    counted = _COUNT_REQUEST.cte("counted")
+    rows = sa.select(
+        sa.bindparam("a_question"),
+        sa.bindparam("a_key"),
+        sa.bindparam("a_value", type_=answers.c.value.type),
+        counted.c.team_id,
+        sa.false(),
+        sa.bindparam("a_now", type_=answers.c.created_at.type),
+        sa.bindparam("a_now", type_=answers.c.updated_at.type),
+    ).where(counted.c.window_hits <= sa.bindparam("a_limit"))
+    insert = postgresql.insert(answers).from_select(
+        ["question_id", "answer_key", "value", "team_id", "hidden", "created_at", "updated_at"], rows
+    )
+    stored = insert.on_conflict_do_update(
+        index_elements=[answers.c.question_id, answers.c.answer_key],
+        set_={"value": insert.excluded.value, "team_id": insert.excluded.team_id,
+              "updated_at": insert.excluded.updated_at},
+    ).cte("stored")
+    return sa.select(counted.c.window_hits.label("hits")).add_cte(stored)
+
+
+_COUNT_AND_UPSERT = _count_and_upsert_statement()
 
 
 def live_stamp(poll_id: int) -> str | None:

@@ -65,7 +65,7 @@ def answer(code: str, question_id: int):
     # answer is stored on a connection of its own in one transaction, past the ORM session. Only
     # when the read fails, or the browser has not joined, is the code looked at again: to say
     # why, and to slow down guessing.
-    with db.engine.connect() as connection:
+    with answering.answer_connection() as connection:
         question = answering.question_to_answer(code, question_id, connection)
         if question is not None and question.poll_state is PollState.LIVE and _secret(question.poll_id):
             poll_id = question.poll_id
