@@ -26,10 +26,10 @@ def test_the_leader_reads_the_report_as_it_will_print(page, finished):
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Sluttrapport: Heltid i Nordfjella")
     contents = page.get_by_role("navigation", name="Innhold")
-    contents.get_by_role("link", name="10. Resultater").click()
+    contents.get_by_role("link", name="10 Resultater").click()
     expect(page).to_have_url(re.compile(r"/forhandsvisning#del-10$"))
     results = page.locator("#del-10")
-    expect(results.get_by_role("heading", level=2)).to_have_text("10. Resultater")
+    expect(results.get_by_role("heading", level=2)).to_have_text("10 Resultater")
     expect(results.get_by_role("rowheader", name="Čáhppesjávri suohkan")).to_be_visible()
     expect(results.get_by_text("Ingen sluttrapport levert").first).to_be_visible()
     expect(page.locator("#del-9 svg.trend-chart")).to_have_count(1)
