@@ -156,7 +156,8 @@ def numbered_pages(footer: str, page_label):
 
     The total is only known when the document is done, so pages are kept until `save()`.
     `page_label(page, pages)` gives the translated page text. A `FooterText` flowable in the
-    story changes the footer from its page on (one footer per team in a bundle).
+    story changes the footer from its page on (one footer per team in a bundle). Bookmarks are
+    made at save time too (`bookmark()`): the PDF's page objects only exist once pages are written.
     """
 
     class NumberedCanvas(Canvas):
@@ -164,6 +165,11 @@ def numbered_pages(footer: str, page_label):
             super().__init__(*args, **kwargs)
             self.footer_text = footer
             self._pages: list[dict] = []
+            self._bookmarks: dict[int, list[tuple[str, str, int]]] = {}
+
+        def bookmark(self, key: str, text: str, level: int) -> None:
+            """A bookmark to the page being laid out now."""
+            self._bookmarks.setdefault(len(self._pages) + 1, []).append((key, text, level))
 
         def showPage(self):
             self._pages.append(dict(self.__dict__))
@@ -173,6 +179,9 @@ def numbered_pages(footer: str, page_label):
             small = styles()["small"]
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
+                for key, text, level in self._bookmarks.get(number, ()):
+                    self.bookmarkPage(key)
+                    self.addOutlineEntry(text, key, level=level, closed=level > 0)
                 width, _height = self._pagesize
                 line = Paragraph(markup(f"{self.footer_text} · {page_label(number, len(self._pages))}"), small)
                 line.wrapOn(self, width - 36 * mm, 12 * mm)

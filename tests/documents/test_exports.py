@@ -277,6 +277,16 @@ def test_the_pdf_is_a4_with_its_language_and_bookmarks(submission, export):
     assert [item.title for item in reader.outline[1]][:2] == ["Teamet", "Effektmål"]
 
 
+def test_each_bookmark_opens_the_page_its_heading_is_on(submission, export):
+    reader = read_pdf(export(exports.submission_pdf, submission.id))
+    sections = reader.outline[1]
+
+    for item in sections:
+        page = reader.get_destination_page_number(item)
+        assert item.title in " ".join(reader.pages[page].extract_text().split())
+    assert len({reader.get_destination_page_number(item) for item in sections}) > 1
+
+
 def test_a_late_submission_says_so(network, fjordvik, make_request, make_submission, export):
     request = make_request(network, [fjordvik])
     submission = make_submission(request, fjordvik, is_late=True, submitted_at=datetime(2026, 2, 20, 8, 0))

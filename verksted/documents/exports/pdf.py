@@ -93,8 +93,7 @@ def _add_outline_entry(doc, flowable) -> None:
         return
     text, level = entry
     key = f"h{id(flowable)}"
-    doc.canv.bookmarkPage(key)
-    doc.canv.addOutlineEntry(text, key, level=level, closed=level > 0)
+    doc.canv.bookmark(key, text, level)
 
 
 def _heading(text: str, style: ParagraphStyle, level: int | None) -> Paragraph:
