@@ -29,6 +29,7 @@ FONT_FILES = {
     "DejaVuSans-BoldOblique": "dejavu/DejaVuSans-BoldOblique.ttf",
     "Symbola": "ancient-scripts/Symbola_hint.ttf",
 }
+FRAME_PADDING = 6  # ReportLab's frame keeps this much inside the page margins, on every side
 BODY_FONT = "DejaVuSans"
 BOLD_FONT = "DejaVuSans-Bold"
 FALLBACK_FONT = "Symbola"

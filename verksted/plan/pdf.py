@@ -22,7 +22,7 @@ from verksted.plan.models import Activity, Risk
 
 PAGE = landscape(A4)
 MARGIN = 18 * mm  # as pdf.document sets it
-WIDTH = PAGE[0] - 2 * MARGIN
+WIDTH = PAGE[0] - 2 * MARGIN - 2 * pdf.FRAME_PADDING  # what fits in the frame
 ROW_HEADER = 78 * mm
 MAX_MONTHS_PER_TABLE = 24  # beyond this the columns get too narrow to read; the grid is split
 FILLS = {

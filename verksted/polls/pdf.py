@@ -20,7 +20,7 @@ from verksted.polls.evaluation import Table as ResultsTable
 from verksted.polls.kinds import KIND_LABELS
 from verksted.polls.results import MIN_GROUP
 
-WIDTH = pdf.A4[0] - 36 * mm  # the frame inside pdf.document's margins
+WIDTH = pdf.A4[0] - 36 * mm - 2 * pdf.FRAME_PADDING  # what fits in the frame inside pdf.document's margins
 GRID = colors.HexColor("#C3CCD6")
 INK = colors.HexColor("#1E2B3C")
 LINE = colors.HexColor("#0B5FAE")

@@ -30,7 +30,7 @@ from verksted import pdf
 from verksted.documents.exports.pdf import page_label
 
 MARGIN = 18 * mm  # pdf.document's margins
-FRAME_PADDING = 6  # ReportLab's frame keeps this much inside the margins
+FRAME_PADDING = pdf.FRAME_PADDING
 LEFT = MARGIN + FRAME_PADDING
 WIDTH = pdf.A4[0] - 2 * LEFT  # what a flowable may fill
 PAGE_COLUMN = 14 * mm  # room for the page number at the right of a contents entry

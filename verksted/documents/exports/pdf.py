@@ -30,7 +30,7 @@ from verksted import pdf
 from verksted.documents.exports import markdown_blocks as mb
 from verksted.documents.exports.content import DocumentContent
 
-WIDTH = pdf.A4[0] - 36 * mm  # the frame inside pdf.document's margins
+WIDTH = pdf.A4[0] - 36 * mm - 2 * pdf.FRAME_PADDING  # what fits in the frame inside pdf.document's margins
 LIST_INDENT = 5 * mm
 MAX_TABLE_COLUMNS = 8  # a wider table is written row by row: its columns would be too narrow to read
 GREY = colors.HexColor("#555555")
