@@ -227,9 +227,9 @@ def test_each_kind_shows_only_the_settings_it_has(cast, make_poll):
     ("single", {"prompt": "Velg", "options": "Bare ett"}, "options", "Spørsmålet trenger minst to svaralternativer."),
     ("ranking", {"prompt": "Ranger", "options": "Heltid\nheltid"}, "options", "To svaralternativer er like."),
     ("multiple", {"prompt": "Velg", "options": "A\nB\nC", "max_choices": "4"}, "max_choices",
-     "Høyst antall valg må være mellom 1 og 3."),
+     "Flest valg må være mellom 1 og 3."),
     ("multiple", {"prompt": "Velg", "options": "A\nB\nC", "max_choices": "0"}, "max_choices",
-     "Høyst antall valg må være mellom 1 og 3."),
+     "Flest valg må være mellom 1 og 3."),
     ("multiple", {"prompt": "Velg", "options": "A\nB", "max_choices": "to"}, "max_choices",
      "Skriv et helt tall, for eksempel 2."),
     ("scale", {"prompt": "Hvor nyttig?", "max": "7"}, "max", "Velg ett av alternativene."),
@@ -257,7 +257,7 @@ def test_a_programme_question_needs_a_gathering_with_a_programme(cast, make_gath
     empty = client.post(f"/avstemninger/{bare.id}/sporsmal/ny?type=programme", data={"prompt": "Vurder", "max": "5"})
 
     assert alone.status_code == empty.status_code == 422
-    assert "Bare en avstemning som hører til en samling, kan vurdere punktene i programmet." in text(alone)
+    assert "Bare i en avstemning som hører til en samling, kan deltakerne vurdere punktene i programmet." in text(alone)
     assert "Samlingen har ikke noe program å vurdere ennå." in text(empty)
     assert _questions(app, standalone.id) == _questions(app, bare.id) == []
 

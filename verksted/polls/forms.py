@@ -68,7 +68,7 @@ class QuestionForm(FlaskForm):
         description=_l("Ett alternativ per linje, minst to og høyst %(max)d.", max=OPTIONS_MAX),
         render_kw={"rows": 6},
     )
-    max_choices = WholeNumber(_l("Høyst antall valg per deltaker"), validators=[Optional()], default=2)
+    max_choices = WholeNumber(_l("Flest valg per deltaker"), validators=[Optional()], default=2)
     max = Choice(_l("Skala"), choices=[("5", _l("Fra 1 til 5")), ("10", _l("Fra 1 til 10"))], default="5")
     low_label = StringField(_l("Tekst ved laveste verdi"), filters=[strip], validators=[max_length(60)],
                             description=_l("For eksempel «Lite nyttig»."))

@@ -77,7 +77,7 @@ def clean_settings(kind: QuestionKind, data: Mapping) -> dict:
             most = _int(data.get("max_choices", len(options)))
             if not 1 <= most <= len(options):
                 raise Refused(
-                    _("Høyst antall valg må være mellom 1 og %(max)d.", max=len(options)), "max_choices"
+                    _("Flest valg må være mellom 1 og %(max)d.", max=len(options)), "max_choices"
                 )
             settings["max_choices"] = most
     elif kind is QuestionKind.WORDS:

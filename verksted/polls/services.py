@@ -226,7 +226,7 @@ def update_question(question: PollQuestion, prompt: str, settings: Mapping) -> N
 def remove_question(question: PollQuestion) -> None:
     _still_editable(question.poll)
     if has_answers(question):
-        raise Refused(_("Spørsmålet har fått svar og kan ikke fjernes. Lukk det i stedet."))
+        raise Refused(_("Spørsmålet har fått svar og kan ikke fjernes. Steng det i stedet."))
     poll = question.poll
     poll.questions.remove(question)
     for position, other in enumerate(poll.questions):
@@ -463,7 +463,7 @@ def _changed(poll: Poll) -> None:
 
 def _programme_or_refuse(poll: Poll) -> list[dict]:
     if poll.gathering is None:
-        raise Refused(_("Bare en avstemning som hører til en samling, kan vurdere punktene i programmet."), "kind")
+        raise Refused(_("Bare i en avstemning som hører til en samling, kan deltakerne vurdere punktene i programmet."), "kind")
     items = programme_items(poll.gathering)
     if not items:
         raise Refused(_("Samlingen har ikke noe program å vurdere ennå. Legg inn programmet først."), "kind")

@@ -68,7 +68,7 @@ def source_labels() -> dict[SectionSource, str]:
         SectionSource.NARRATIVE: _("Egen tekst"),
         SectionSource.ORGANISATION: _("Organisering (fra nettverket)"),
         SectionSource.TEAMS: _("Deltakende kommuner (fra nettverket)"),
-        SectionSource.GATHERINGS: _("Samlingene (fra samlingene)"),
+        SectionSource.GATHERINGS: _("Samlingene (fra nettverkets samlinger)"),
         SectionSource.EVALUATION: _("Deltakernes evaluering (fra evalueringene)"),
         SectionSource.RESULTS: _("Resultattabell (fra sluttrapportene)"),
         SectionSource.FURTHER_WORK: _("Videre oppgaver (fra sluttrapportene)"),
