@@ -1,7 +1,7 @@
 """Form pieces every feature uses: trimmed text, plain names, Norwegian messages."""
 from __future__ import annotations
 
-from flask import flash, request
+from flask import abort, flash, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, PasswordField, TextAreaField
@@ -77,6 +77,20 @@ class PlainTextArea(TextAreaField):
 
 class ConfirmForm(FlaskForm):
     """A button that changes something: CSRF-protected, nothing else to fill in."""
+
+
+def require_confirmation() -> None:
+    """Stop a button's POST that does not carry the page's CSRF token (400)."""
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+
+
+def move_step(direction: str) -> int:
+    """«opp» or «ned» in a move button's address as -1 or +1; another word is no such page."""
+    if direction not in ("opp", "ned"):
+        abort(404)
+    require_confirmation()
+    return -1 if direction == "opp" else 1
 
 
 def show_refusal(form, refused, fields: dict[str, str] | None = None) -> None:

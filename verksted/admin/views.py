@@ -13,7 +13,7 @@ from verksted.errors import Refused
 from verksted.extensions import db
 from verksted.forms import show_refusal
 from verksted.networks import services as networks
-from verksted.networks.models import Membership, Network, Role, Team
+from verksted.networks.models import Membership, Role, Team
 from verksted.permissions import Action, authorize
 
 

@@ -6,7 +6,7 @@ from flask_login import current_user, login_required
 
 from verksted.calendar import bp, services
 from verksted.extensions import db
-from verksted.forms import ConfirmForm
+from verksted.forms import ConfirmForm, require_confirmation
 from verksted.gatherings.models import Gathering
 from verksted.networks.models import Network
 from verksted.permissions import Action, authorize
@@ -61,8 +61,7 @@ def network_calendar(network_id: int):
 def renew_network_feed(network_id: int):
     network = db.get_or_404(Network, network_id)
     authorize(Action.MANAGE_NETWORK, network)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
+    require_confirmation()
     services.renew_network_feed(network)
     db.session.commit()
     flash(_("Kalenderen har fått ny adresse. Den gamle adressen virker ikke lenger."), "success")
@@ -72,8 +71,7 @@ def renew_network_feed(network_id: int):
 @bp.post("/profil/kalender/ny-adresse")
 @login_required
 def renew_personal_feed():
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
+    require_confirmation()
     services.renew_personal_feed(current_user)
     db.session.commit()
     flash(_("Kalenderen din har fått ny adresse. Den gamle adressen virker ikke lenger."), "success")

@@ -13,7 +13,7 @@ from verksted.documents.forms_requests import ExtensionForm, ProgressSeriesForm,
 from verksted.documents.models import DocumentKind, DocumentRequest
 from verksted.errors import Refused
 from verksted.extensions import db
-from verksted.forms import ConfirmForm, form_status, show_refusal
+from verksted.forms import ConfirmForm, form_status, require_confirmation, show_refusal
 from verksted.i18n import long_date
 from verksted.networks.models import Network, Team
 from verksted.permissions import Action, authorize, can, memberships
@@ -54,11 +54,6 @@ def _render(name: str, **context):
 
 def _state_label(submission) -> str:
     return overview.state_labels()[overview.state_of(submission)]
-
-
-def _confirmed() -> None:
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
 
 
 def _team_page(team: Team) -> str | None:
@@ -177,7 +172,7 @@ def edit_request(request_id: int):
 @login_required
 def delete_request(request_id: int):
     doc_request = _request(request_id)
-    _confirmed()
+    require_confirmation()
     request_services.delete(doc_request)
     db.session.commit()
     flash(_("«%(title)s» er slettet. Det teamene har skrevet, er tatt vare på.", title=doc_request.title), "success")
@@ -220,7 +215,7 @@ def extension(request_id: int, team_id: int):
 def remove_extension(request_id: int, team_id: int):
     doc_request = _request(request_id)
     assignment = _assignment(doc_request, team_id)
-    _confirmed()
+    require_confirmation()
     request_services.remove_extension(assignment)
     db.session.commit()
     flash(_("%(team)s har igjen samme frist som de andre.", team=assignment.team.municipality), "success")

@@ -14,7 +14,7 @@ from verksted.documents.forms_review import ApproveForm, CommentForm, OverviewFi
 from verksted.documents.models import Comment, DocumentRequest, FeedbackPhrase, Submission
 from verksted.errors import Refused
 from verksted.extensions import db
-from verksted.forms import ConfirmForm, form_status, show_refusal
+from verksted.forms import ConfirmForm, form_status, require_confirmation, show_refusal
 from verksted.networks.models import Network
 from verksted.permissions import Action, authorize, can
 
@@ -25,11 +25,6 @@ def has_page(endpoint: str) -> bool:
 
 
 bp.add_app_template_global(has_page, "has_page")
-
-
-def _confirmed() -> None:
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
 
 
 def _network(network_id: int, action: Action) -> Network:
@@ -151,7 +146,7 @@ def comment(submission_id: int):
 def delete_comment(comment_id: int):
     comment = db.get_or_404(Comment, comment_id)
     submission = _reviewed(comment.submission_id)
-    _confirmed()
+    require_confirmation()
     try:
         review_services.delete_comment(comment)
     except Refused as refused:
@@ -208,7 +203,7 @@ def toggle_mark(submission_id: int, mark: str):
     submission = _reviewed(submission_id)
     if mark not in review_services.MARKS:
         abort(404)
-    _confirmed()
+    require_confirmation()
     try:
         on = review_services.toggle_mark(submission, mark)
     except Refused as refused:
@@ -229,7 +224,7 @@ def toggle_mark(submission_id: int, mark: str):
 @login_required
 def share_submission(submission_id: int):
     submission = _reviewed(submission_id)
-    _confirmed()
+    require_confirmation()
     try:
         review_services.share_submission(submission)
     except Refused as refused:
@@ -244,7 +239,7 @@ def share_submission(submission_id: int):
 @login_required
 def unshare_submission(submission_id: int):
     submission = _reviewed(submission_id)
-    _confirmed()
+    require_confirmation()
     review_services.unshare_submission(submission)
     db.session.commit()
     flash(_("Dokumentet er ikke lenger delt med de andre teamene."), "success")
@@ -261,7 +256,7 @@ def _request(request_id: int) -> DocumentRequest:
 @login_required
 def share_request(request_id: int):
     document_request = _request(request_id)
-    _confirmed()
+    require_confirmation()
     try:
         review_services.share_request(document_request)
     except Refused as refused:
@@ -277,7 +272,7 @@ def share_request(request_id: int):
 @login_required
 def unshare_request(request_id: int):
     document_request = _request(request_id)
-    _confirmed()
+    require_confirmation()
     review_services.unshare_request(document_request)
     db.session.commit()
     flash(_("Dokumentene i «%(title)s» er ikke lenger delt.", title=document_request.title), "success")
@@ -329,7 +324,7 @@ def move_phrase(phrase_id: int, direction: str):
     phrase = _phrase(phrase_id)
     if direction not in ("opp", "ned"):
         abort(404)
-    _confirmed()
+    require_confirmation()
     review_services.move_phrase(phrase, -1 if direction == "opp" else 1)
     db.session.commit()
     return redirect(url_for("documents.phrases", network_id=phrase.network_id))
@@ -339,7 +334,7 @@ def move_phrase(phrase_id: int, direction: str):
 @login_required
 def delete_phrase(phrase_id: int):
     phrase = _phrase(phrase_id)
-    _confirmed()
+    require_confirmation()
     network_id = phrase.network_id
     db.session.delete(phrase)
     db.session.commit()

@@ -13,7 +13,7 @@ from verksted.documents.models import DocumentKind, DocumentTemplate, TemplateVe
 from verksted.documents.services import current_version, kind_label
 from verksted.errors import Refused
 from verksted.extensions import db
-from verksted.forms import ConfirmForm, form_status, show_refusal
+from verksted.forms import ConfirmForm, form_status, move_step, require_confirmation, show_refusal
 from verksted.networks.models import Network
 from verksted.permissions import Action, authorize
 
@@ -38,18 +38,6 @@ def _template(template_id: int, action: Action = Action.REVIEW) -> DocumentTempl
     template = db.first_or_404(services.template_query(template_id))
     authorize(action, template)
     return template
-
-
-def _confirmed() -> None:
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
-
-
-def _step(direction: str) -> int:
-    if direction not in ("opp", "ned"):
-        abort(404)
-    _confirmed()
-    return -1 if direction == "opp" else 1
 
 
 def _editor(template: DocumentTemplate, anchor: str | None = None):
@@ -160,7 +148,7 @@ def edit_template(template_id: int):
 @login_required
 def archive_template(template_id: int):
     template = _template(template_id)
-    _confirmed()
+    require_confirmation()
     services.archive_template(template)
     db.session.commit()
     flash(_("«%(title)s» er arkivert og kan ikke velges for nye innleveringer.", title=template.title), "success")
@@ -171,7 +159,7 @@ def archive_template(template_id: int):
 @login_required
 def restore_template(template_id: int):
     template = _template(template_id)
-    _confirmed()
+    require_confirmation()
     services.restore_template(template)
     db.session.commit()
     flash(_("«%(title)s» er tatt i bruk igjen.", title=template.title), "success")
@@ -231,7 +219,7 @@ def edit_section(template_id: int, section_key: str):
 @login_required
 def move_section(template_id: int, section_key: str, direction: str):
     template = _template(template_id)
-    step = _step(direction)
+    step = move_step(direction)
     before = current_version(template).number
     try:
         version = services.move_section(template, section_key, step, current_user)
@@ -246,7 +234,7 @@ def move_section(template_id: int, section_key: str, direction: str):
 @login_required
 def delete_section(template_id: int, section_key: str):
     template = _template(template_id)
-    _confirmed()
+    require_confirmation()
     before = current_version(template).number
     try:
         version, removed = services.remove_section(template, section_key, current_user)
@@ -308,7 +296,7 @@ def edit_field(template_id: int, field_key: str):
 @login_required
 def move_field(template_id: int, field_key: str, direction: str):
     template = _template(template_id)
-    step = _step(direction)
+    step = move_step(direction)
     found = services.field_of(template, field_key)
     before = current_version(template).number
     try:
@@ -324,7 +312,7 @@ def move_field(template_id: int, field_key: str, direction: str):
 @login_required
 def delete_field(template_id: int, field_key: str):
     template = _template(template_id)
-    _confirmed()
+    require_confirmation()
     found = services.field_of(template, field_key)
     before = current_version(template).number
     try:

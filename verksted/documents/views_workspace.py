@@ -19,7 +19,7 @@ from verksted.documents.models import Submission
 from verksted.documents.services import StaleRevision, kind_label
 from verksted.errors import Refused
 from verksted.extensions import csrf, db
-from verksted.forms import ConfirmForm
+from verksted.forms import ConfirmForm, require_confirmation
 from verksted.i18n import long_date
 from verksted.networks.models import Team
 from verksted.permissions import Action, authorize
@@ -36,11 +36,6 @@ def answer_date(value) -> str:
 
 bp.add_app_template_filter(answer_date, "answer_date")
 bp.add_app_template_filter(kind_label, "document_kind")
-
-
-def _confirmed() -> None:
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
 
 
 def _submission(submission_id: int, action: Action) -> Submission:
@@ -72,7 +67,7 @@ def workspace(team_id: int):
 def start_submission(team_id: int, request_id: int):
     team = db.get_or_404(Team, team_id)
     authorize(Action.VIEW_TEAM, team)
-    _confirmed()
+    require_confirmation()
     try:
         assignment = work.assignment_for_team(team, request_id)
     except work.RequestGone as gone:
@@ -218,7 +213,7 @@ def submit_submission(submission_id: int):
 @login_required
 def take_back_submission(submission_id: int):
     submission = _submission(submission_id, Action.EDIT_SUBMISSION)
-    _confirmed()
+    require_confirmation()
     try:
         work.take_back(submission, current_user)
     except work.RequestGone as gone:

@@ -8,7 +8,7 @@ from flask_login import current_user, login_required
 
 from verksted.errors import Refused
 from verksted.extensions import db
-from verksted.forms import ConfirmForm, form_status, show_refusal
+from verksted.forms import ConfirmForm, form_status, require_confirmation, show_refusal
 from verksted.gatherings import bp, files, lists, services
 from verksted.gatherings.forms import (
     FileForm,
@@ -33,11 +33,6 @@ bp.add_app_template_filter(services.notes_html, "notes_markdown")
 bp.add_app_template_filter(files.human_size, "file_size")
 bp.add_app_template_global(services.next_gathering, "next_gathering")
 bp.add_app_template_global(services.is_past, "is_past_gathering")
-
-
-def _confirmed() -> None:
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
 
 
 def _gathering(gathering_id: int, action: Action = Action.VIEW_NETWORK) -> Gathering:
@@ -130,7 +125,7 @@ def edit_gathering(gathering_id: int):
 @login_required
 def delete_gathering(gathering_id: int):
     gathering = _gathering(gathering_id, Action.MANAGE_NETWORK)
-    _confirmed()
+    require_confirmation()
     network_id, number = gathering.network_id, gathering.number
     services.delete_gathering(gathering)
     db.session.commit()
@@ -188,7 +183,7 @@ def edit_item(item_id: int):
 @login_required
 def delete_item(item_id: int):
     item = _item(item_id)
-    _confirmed()
+    require_confirmation()
     gathering_id, title = item.gathering_id, item.title
     services.remove_item(item)
     db.session.commit()
@@ -340,7 +335,7 @@ def download(file_id: int):
 @login_required
 def delete_file(file_id: int):
     file = _file(file_id, Action.MANAGE_NETWORK)
-    _confirmed()
+    require_confirmation()
     gathering_id, title = file.gathering_id, file.title
     files.remove_file(file)
     db.session.commit()

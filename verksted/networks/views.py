@@ -11,7 +11,7 @@ from verksted.accounts.models import User
 from verksted.accounts.services import user_by_email
 from verksted.errors import Refused
 from verksted.extensions import db
-from verksted.forms import ConfirmForm, form_status, show_refusal
+from verksted.forms import ConfirmForm, form_status, require_confirmation, show_refusal
 from verksted.networks import bp, services
 from verksted.networks.forms import (
     InviteForm,
@@ -149,8 +149,7 @@ def move_organisation_member(member_id: int, direction: str):
 @login_required
 def delete_organisation_member(member_id: int):
     member = _organisation_member(member_id)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
+    require_confirmation()
     network_id = member.network_id
     db.session.delete(member)
     db.session.commit()
@@ -243,8 +242,7 @@ def withdraw_team(team_id: int):
 def reactivate_team(team_id: int):
     team = db.get_or_404(Team, team_id)
     authorize(Action.MANAGE_TEAM, team)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
+    require_confirmation()
     services.reactivate_team(team)
     db.session.commit()
     flash(_("%(name)s er aktiv igjen.", name=team.municipality), "success")
@@ -308,8 +306,7 @@ def invite(network_id: int):
 def _invitation(invitation_id: int) -> Invitation:
     invitation = db.get_or_404(Invitation, invitation_id)
     authorize(Action.MANAGE_NETWORK, invitation.network)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
+    require_confirmation()
     return invitation
 
 
@@ -409,8 +406,7 @@ def edit_membership(membership_id: int):
 @login_required
 def remove_membership(membership_id: int):
     membership = _membership(membership_id)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
+    require_confirmation()
     network_id, name = membership.network_id, membership.user.name
     try:
         services.remove_membership(membership)

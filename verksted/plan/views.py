@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from io import BytesIO
 
-from flask import abort, flash, redirect, render_template, request, send_file, url_for
+from flask import flash, redirect, render_template, request, send_file, url_for
 from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -10,7 +10,7 @@ from flask_login import current_user, login_required
 from verksted import clock
 from verksted.errors import Refused
 from verksted.extensions import db
-from verksted.forms import ConfirmForm, form_status, show_refusal
+from verksted.forms import ConfirmForm, form_status, move_step, require_confirmation, show_refusal
 from verksted.networks.models import Network
 from verksted.permissions import Action, authorize
 from verksted.plan import bp, services
@@ -40,12 +40,6 @@ def _network(network_id: int, action: Action = Action.VIEW_NETWORK) -> Network:
     network = db.get_or_404(Network, network_id)
     authorize(action, network)
     return network
-
-
-def _step(direction: str) -> int:
-    if direction not in ("opp", "ned") or not ConfirmForm().validate_on_submit():
-        abort(400)
-    return -1 if direction == "opp" else 1
 
 
 # --- the plan and its PDF ------------------------------------------------------------------
@@ -162,7 +156,7 @@ def edit_milestone(milestone_id: int):
 @login_required
 def move_milestone(milestone_id: int, direction: str):
     milestone = _milestone(milestone_id)
-    services.move_milestone(milestone, _step(direction))
+    services.move_milestone(milestone, move_step(direction))
     db.session.commit()
     return redirect(url_for("plan.plan", network_id=milestone.network_id, _anchor="milepaeler"))
 
@@ -171,8 +165,7 @@ def move_milestone(milestone_id: int, direction: str):
 @login_required
 def delete_milestone(milestone_id: int):
     milestone = _milestone(milestone_id)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
+    require_confirmation()
     network_id, code = milestone.network_id, milestone.code
     db.session.delete(milestone)
     db.session.commit()
@@ -185,8 +178,7 @@ def delete_milestone(milestone_id: int):
 def delete_status_change(change_id: int):
     change = db.get_or_404(MilestoneStatusChange, change_id)
     milestone = _milestone(change.milestone_id)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
+    require_confirmation()
     services.delete_status_change(change)
     db.session.commit()
     flash(_("Statusendringen er slettet."), "success")
@@ -251,8 +243,7 @@ def edit_risk(risk_id: int):
 @login_required
 def delete_risk(risk_id: int):
     risk = _risk(risk_id)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
+    require_confirmation()
     network_id = risk.network_id
     db.session.delete(risk)
     db.session.commit()
@@ -309,7 +300,7 @@ def edit_activity(activity_id: int):
 @login_required
 def move_activity(activity_id: int, direction: str):
     activity = _activity(activity_id)
-    services.move_activity(activity, _step(direction))
+    services.move_activity(activity, move_step(direction))
     db.session.commit()
     return redirect(url_for("plan.activities", network_id=activity.network_id))
 
@@ -318,8 +309,7 @@ def move_activity(activity_id: int, direction: str):
 @login_required
 def delete_activity(activity_id: int):
     activity = _activity(activity_id)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
+    require_confirmation()
     network_id = activity.network_id
     db.session.delete(activity)
     db.session.commit()

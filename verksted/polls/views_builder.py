@@ -8,7 +8,7 @@ from flask_login import current_user, login_required
 
 from verksted.errors import Refused
 from verksted.extensions import db
-from verksted.forms import ConfirmForm, form_status, show_refusal
+from verksted.forms import ConfirmForm, form_status, require_confirmation, show_refusal
 from verksted.gatherings import services as gatherings
 from verksted.gatherings.models import Gathering
 from verksted.networks.models import Network
@@ -21,11 +21,6 @@ from verksted.polls.models import EvaluationQuestion, Poll, PollPace, PollQuesti
 STEPS = {"opp": -1, "ned": 1}
 
 bp.add_app_template_global(services.polls_at, "polls_at")  # the gathering page's evaluation section
-
-
-def _confirmed() -> None:
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
 
 
 def _network(network_id: int, action: Action = Action.RUN_POLLS) -> Network:
@@ -174,7 +169,7 @@ def poll_settings(poll_id: int):
 @login_required
 def delete_poll(poll_id: int):
     poll = _poll(poll_id)
-    _confirmed()
+    require_confirmation()
     network_id, title = poll.network_id, poll.title
     try:
         services.delete_poll(poll)
@@ -240,7 +235,7 @@ def _change_question(poll_id: int, question_id: int, change, done: str):
     """Remove, move or refresh one question: one service call, a message, back to the poll."""
     poll = _poll(poll_id)
     question = _question(poll, question_id)
-    _confirmed()
+    require_confirmation()
     try:
         change(question)
     except Refused as refused:
@@ -289,7 +284,7 @@ def template(network_id: int):
 @login_required
 def starter_template(network_id: int):
     network = _network(network_id)
-    _confirmed()
+    require_confirmation()
     try:
         added = services.starter_template(network, by=current_user)
     except Refused as refused:
@@ -353,7 +348,7 @@ def edit_template_question(network_id: int, question_id: int):
 def retire_template_question(network_id: int, question_id: int):
     network = _network(network_id)
     question = _template_question(network, question_id)
-    _confirmed()
+    require_confirmation()
     services.retire_evaluation_question(question)
     db.session.commit()
     flash(_("«%(prompt)s» er tatt ut av evalueringsmalen. Svarene fra tidligere samlinger er tatt vare på.",
@@ -367,7 +362,7 @@ def move_template_question(network_id: int, question_id: int, direction: str):
     network = _network(network_id)
     question = _template_question(network, question_id)
     step = _step(direction)
-    _confirmed()
+    require_confirmation()
     if question.retired_at is None:
         services.move_evaluation_question(question, step)
         db.session.commit()

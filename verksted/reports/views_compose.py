@@ -10,7 +10,7 @@ from flask_login import current_user, login_required
 
 from verksted.errors import Refused
 from verksted.extensions import db
-from verksted.forms import ConfirmForm, form_status, show_refusal
+from verksted.forms import ConfirmForm, form_status, move_step, require_confirmation, show_refusal
 from verksted.networks.models import Network
 from verksted.permissions import Action, can
 from verksted.reports import bp, services
@@ -31,18 +31,6 @@ def _report_of(network: Network) -> Report:
         flash(_("Rapporten er ikke startet ennå."), "info")
         abort(_outline(network.id))
     return report
-
-
-def _confirmed() -> None:
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
-
-
-def _step(direction: str) -> int:
-    if direction not in ("opp", "ned"):
-        abort(404)
-    _confirmed()
-    return -1 if direction == "opp" else 1
 
 
 # --- the outline ----------------------------------------------------------------------------
@@ -67,7 +55,7 @@ def report(network_id: int):
 @login_required
 def start(network_id: int):
     network = network_for(network_id, Action.WRITE_REPORT)
-    _confirmed()
+    require_confirmation()
     if services.report_of(network) is None:
         services.start_report(network, current_user)
         db.session.commit()
@@ -98,7 +86,7 @@ def add_section(network_id: int):
 @login_required
 def move_section(section_id: int, direction: str):
     section = section_for(section_id)
-    services.move_section(section, _step(direction), current_user)
+    services.move_section(section, move_step(direction), current_user)
     db.session.commit()
     return _outline(section.report.network_id, f"del-{section.id}")
 
@@ -107,7 +95,7 @@ def move_section(section_id: int, direction: str):
 @login_required
 def remove_section(section_id: int):
     section = section_for(section_id)
-    _confirmed()
+    require_confirmation()
     network_id, title = section.report.network_id, section.title
     services.remove_section(section, current_user)
     db.session.commit()
