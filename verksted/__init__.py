@@ -66,6 +66,8 @@ def _register_blueprints(app: Flask) -> None:
     from verksted.plan import bp as plan
     from verksted.polls import bp as polls
     from verksted.reports import bp as reports
+    from verksted.api import bp as api
+    from verksted.archive import bp as archive
 
     app.register_blueprint(accounts)
     app.register_blueprint(networks)
@@ -75,4 +77,6 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(documents)
     app.register_blueprint(polls)
     app.register_blueprint(reports)
+    app.register_blueprint(archive)
+    app.register_blueprint(api)
     app.register_blueprint(admin, url_prefix="/admin")

@@ -33,6 +33,8 @@ class Action(enum.StrEnum):
     VIEW_POLL_RESULTS = "polls.results"  # results, exports and the evaluation across gatherings
     WRITE_REPORT = "report.write"  # compose the project report: outline, text, data options
     READ_REPORT = "report.read"  # preview and download the project report
+    EXPORT_NETWORK = "network.export"  # the whole network as an archive, every team's words in it
+    START_NEXT_CYCLE = "network.next_cycle"  # a new network from this one's templates and plan
 
 
 def memberships() -> dict[int, Membership]:
@@ -83,6 +85,8 @@ _POLICY = {
     Action.VIEW_POLL_RESULTS: lambda m, target: m.role in _READS_ALL,
     Action.WRITE_REPORT: lambda m, target: m.role in _LEADS,
     Action.READ_REPORT: lambda m, target: m.role in _READS_ALL,
+    Action.EXPORT_NETWORK: lambda m, target: m.role in _LEADS,
+    Action.START_NEXT_CYCLE: lambda m, target: m.role in _LEADS,
 }
 
 
@@ -107,6 +111,18 @@ def authorize(action: Action, target=None) -> None:
     if action is Action.ADMINISTER or not can(Action.VIEW_NETWORK, target):
         abort(404)
     abort(403)
+
+
+def may_import_networks(user=None) -> bool:
+    """Importing an archive makes a new network: for admins and anyone who leads a network."""
+    user = user or current_user._get_current_object()
+    if not user.is_authenticated:
+        return False
+    if user.is_admin:
+        return True
+    return db.session.scalar(
+        sa.select(sa.exists().where(Membership.user_id == user.id, Membership.role.in_(_LEADS)))
+    )
 
 
 def role_in(network: Network) -> Role | None:
