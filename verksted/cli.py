@@ -17,6 +17,8 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(create_admin)
     app.cli.add_command(send_reminders)
     app.cli.add_command(write_report)
+    app.cli.add_command(export_network)
+    app.cli.add_command(import_network)
 
 
 @click.command("seed-demo")
@@ -118,6 +120,45 @@ def write_report(network: str, output: str):
         _fail(f"Kunne ikke skrive {output}: {error.strerror or error}.")
     kind = "DOCX" if as_docx else "PDF"
     click.echo(f"Skrev «{report.title}» som {kind} til {output} ({len(data) // 1024} kB).")
+
+
+@click.command("export")
+@with_appcontext
+@click.argument("network")
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False),
+              help="JSON-filen arkivet skrives til (formatet er beskrevet i docs/archive.md).")
+def export_network(network: str, output: str):
+    """Write all of NETWORK (its id or exact name) to a network archive: documented JSON."""
+    from pathlib import Path
+
+    from verksted.archive import archive_bytes
+
+    found = _network(network)
+    data = archive_bytes(found)
+    try:
+        Path(output).write_bytes(data)
+    except OSError as error:
+        _fail(f"Kunne ikke skrive {output}: {error.strerror or error}.")
+    click.echo(f"Skrev nettverket «{found.name}» til {output} ({len(data) // 1024} kB).")
+
+
+@click.command("import")
+@with_appcontext
+@click.argument("archive", type=click.Path(exists=True, dir_okay=False))
+def import_network(archive: str):
+    """Create a new network from a network archive written by `export`. All or nothing."""
+    from pathlib import Path
+
+    from verksted.archive import ArchiveRefused, import_archive
+
+    try:
+        network = import_archive(Path(archive).read_bytes())
+        db.session.commit()
+    except ArchiveRefused as refused:
+        db.session.rollback()
+        _fail("Arkivet ble ikke importert. Ingenting er endret:\n"
+              + "\n".join(f"- {problem}" for problem in refused.problems))
+    click.echo(f"Importerte nettverket {network.id}: «{network.name}».")
 
 
 def _network(wanted: str):

@@ -1,0 +1,296 @@
+"""Everything an archive must pass before an import touches the database.
+
+The checks run in order — size, nesting, JSON syntax, duplicate object keys, format, version,
+schema, then keys, references, uniqueness and values — and collect every problem they find (up
+to MAX_PROBLEMS), each naming where it is: «teams[3].municipality: mangler».
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+import jsonschema
+from flask import current_app
+from flask_babel import gettext as _
+
+from verksted.archive.schema import FORMAT_NAME, FORMAT_VERSION, build_schema
+from verksted.archive.tables import (
+    ALL_TABLES,
+    PEOPLE,
+    SETTINGS,
+    TEXT_MAX,
+    Table,
+    decode_file,
+    field_name,
+    from_json,
+    reference_of,
+)
+from verksted.errors import Refused
+
+MAX_PROBLEMS = 50
+MAX_DEPTH = 40  # nesting of arrays and objects, the archive's own levels included
+DEFAULT_MAX_BYTES = 512 * 1024 * 1024
+
+# Steps that turn an archive of version n into version n + 1; an import runs every step from the
+# archive's version up to FORMAT_VERSION. Add one whenever FORMAT_VERSION is raised.
+UPGRADES: dict[int, Callable[[dict], dict]] = {}
+
+
+class ArchiveRefused(Refused):
+    """The archive cannot be imported; `problems` says why, in Norwegian, one line each."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems[:MAX_PROBLEMS]
+        if len(problems) > MAX_PROBLEMS:
+            self.problems.append(_("… og %(count)d problemer til.", count=len(problems) - MAX_PROBLEMS))
+        super().__init__(_("Arkivet kan ikke importeres.") + " " + " ".join(self.problems))
+
+
+def max_bytes() -> int:
+    return int(current_app.config.get("ARCHIVE_MAX_BYTES", DEFAULT_MAX_BYTES))
+
+
+_STRINGS = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_NOT_BRACKETS = re.compile(rb"[^\[\]{}]+")
+
+
+def nesting_depth(raw: bytes) -> int:
+    """How deep arrays and objects nest, found without parsing (so without recursion)."""
+    depth = deepest = 0
+    for bracket in _NOT_BRACKETS.sub(b"", _STRINGS.sub(b'""', raw)):
+        if bracket in b"[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, object]]) -> dict:
+    seen: dict = {}
+    for name, value in pairs:
+        if name in seen:
+            raise _DuplicateKey(name)
+        seen[name] = value
+    return seen
+
+
+class _DuplicateKey(ValueError):
+    pass
+
+
+def parse(raw: bytes) -> dict:
+    """The archive's data, upgraded to FORMAT_VERSION; ArchiveRefused if it is not one."""
+    if not raw.strip():
+        raise ArchiveRefused([_("Filen er tom.")])
+    if len(raw) > max_bytes():
+        raise ArchiveRefused([_("Filen er for stor: %(size)d MB, høyst %(limit)d MB er tillatt.",
+                                size=len(raw) // 2**20, limit=max_bytes() // 2**20)])
+    if nesting_depth(raw) > MAX_DEPTH:
+        raise ArchiveRefused([_("Filen er nøstet for dypt (mer enn %(depth)d nivåer).", depth=MAX_DEPTH)])
+    try:
+        data = json.loads(raw.decode("utf-8"), object_pairs_hook=_no_duplicate_keys)
+    except UnicodeDecodeError:
+        raise ArchiveRefused([_("Filen er ikke UTF-8-tekst.")]) from None
+    except _DuplicateKey as duplicate:
+        raise ArchiveRefused([_("Feltet «%(name)s» står to ganger i samme objekt.", name=str(duplicate)[:100])]) from None
+    except (json.JSONDecodeError, RecursionError) as error:
+        line = getattr(error, "lineno", "?")
+        raise ArchiveRefused([_("Filen er ikke gyldig JSON (linje %(line)s).", line=line)]) from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        raise ArchiveRefused([_("Filen er ikke et nettverksarkiv fra Verksted (format må være «%(name)s»).",
+                                name=FORMAT_NAME)])
+    version = data.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ArchiveRefused([_("format_version: må være et heltall fra 1 og oppover.")])
+    if version > FORMAT_VERSION:
+        raise ArchiveRefused([_("Arkivet har formatversjon %(version)d, men denne Verksted leser bare til og med "
+                                "versjon %(newest)d. Oppdater Verksted først.", version=version, newest=FORMAT_VERSION)])
+    return upgrade(data)
+
+
+def upgrade(data: dict) -> dict:
+    while data["format_version"] < FORMAT_VERSION:
+        data = UPGRADES[data["format_version"]](data)
+    return data
+
+
+# --- the schema -------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(build_schema())
+
+
+def where(path) -> str:
+    """«teams[3].municipality» for ["network", "teams", 3, "municipality"]."""
+    parts = list(path)
+    if parts and parts[0] == "network" and len(parts) > 1:
+        parts = parts[1:]
+    text = ""
+    for part in parts:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or _("arkivet")
+
+
+_TYPE_NAMES = {"string": "tekst", "integer": "heltall", "boolean": "true eller false", "object": "objekt",
+               "array": "liste", "null": "null", "number": "tall"}
+
+
+def _schema_message(error: jsonschema.ValidationError) -> str:
+    place = where(error.absolute_path)
+    kind, expected = error.validator, error.validator_value
+    if kind == "required":
+        missing = next((name for name in expected if name not in error.instance), "?")
+        return _("%(where)s.%(field)s: mangler", where=place, field=missing) if error.absolute_path else \
+            _("%(field)s: mangler", field=missing)
+    if kind == "additionalProperties":
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        return _("%(where)s: ukjent felt «%(field)s»", where=place, field=", ".join(extra)[:100])
+    if kind == "type":
+        return _("%(where)s: skal være %(type)s", where=place, type=_TYPE_NAMES.get(expected, expected))
+    if kind == "maxLength":
+        return _("%(where)s: for lang tekst (høyst %(max)d tegn)", where=place, max=expected)
+    if kind == "maxItems":
+        return _("%(where)s: for mange elementer (høyst %(max)d)", where=place, max=expected)
+    if kind == "enum":
+        return _("%(where)s: ukjent verdi «%(value)s»; gyldige verdier er %(values)s", where=place,
+                 value=str(error.instance)[:60], values=", ".join(map(str, expected)))
+    if kind in ("minimum", "maximum"):
+        return _("%(where)s: tallet er utenfor det tillatte området", where=place)
+    if kind == "pattern":
+        return _("%(where)s: «%(value)s» har feil form", where=place, value=str(error.instance)[:60])
+    if kind == "anyOf":
+        best = jsonschema.exceptions.best_match(error.context)
+        return _schema_message(best) if best is not None else _("%(where)s: ugyldig verdi", where=place)
+    return _("%(where)s: ugyldig verdi", where=place)
+
+
+def schema_problems(data: dict) -> list[str]:
+    problems = []
+    for error in _validator().iter_errors(data):
+        problems.append(_schema_message(error))
+        if len(problems) > MAX_PROBLEMS:
+            break
+    return problems
+
+
+# --- what the schema cannot say ---------------------------------------------------------------
+
+
+def _long_strings(value, place: str, problems: list[str]) -> None:
+    """Strings inside JSON columns: no longer than TEXT_MAX."""
+    stack = [(value, place)]
+    while stack:
+        item, path = stack.pop()
+        if isinstance(item, str) and len(item) > TEXT_MAX:
+            problems.append(_("%(where)s: for lang tekst (høyst %(max)d tegn)", where=path, max=TEXT_MAX))
+        elif isinstance(item, dict):
+            stack.extend((v, f"{path}.{k}") for k, v in item.items())
+        elif isinstance(item, list):
+            stack.extend((v, f"{path}[{i}]") for i, v in enumerate(item))
+
+
+def content_problems(network: dict) -> list[str]:
+    """Keys unique and referenced keys present, values the columns can hold, unique rows unique."""
+    problems: list[str] = []
+    keys: dict[str, set[str]] = {}
+    for table in ALL_TABLES:
+        seen = keys[table.name] = set()
+        for index, row in enumerate(network.get(table.name, [])):
+            if row["key"] in seen:
+                problems.append(_("%(where)s.key: «%(key)s» er brukt før i %(list)s",
+                                  where=where([table.name, index]), key=row["key"], list=table.name))
+            seen.add(row["key"])
+    for column in SETTINGS:
+        _value_problems(column, network["settings"].get(column.name), f"settings.{column.name}", problems)
+    for table in ALL_TABLES:
+        for index, row in enumerate(network.get(table.name, [])):
+            place = where([table.name, index])
+            for column in table.columns:
+                name = field_name(column)
+                target = reference_of(column)
+                if target is not None:
+                    if row.get(name) is not None and row[name] not in keys[target.name]:
+                        problems.append(_("%(where)s.%(field)s: «%(key)s» finnes ikke i %(list)s",
+                                          where=place, field=name, key=row[name], list=target.name))
+                else:
+                    _value_problems(column, row.get(name), f"{place}.{name}", problems)
+            if table.name == "gathering_files":
+                _file_problems(row, place, problems)
+        problems.extend(_uniqueness_problems(table, network.get(table.name, [])))
+        if len(problems) > MAX_PROBLEMS:
+            break
+    return problems
+
+
+def _value_problems(column, value, place: str, problems: list[str]) -> None:
+    import sqlalchemy as sa
+
+    if isinstance(column.type, sa.JSON):
+        _long_strings(value, place, problems)
+        return
+    try:
+        from_json(column, value)
+    except (ValueError, TypeError):
+        problems.append(_("%(where)s: «%(value)s» er ikke en gyldig verdi", where=place, value=str(value)[:60]))
+
+
+def _file_problems(row: dict, place: str, problems: list[str]) -> None:
+    if row.get("content") is None:
+        return
+    try:
+        size = len(decode_file(row["content"]))
+    except ValueError:
+        problems.append(_("%(where)s.content: er ikke gyldig base64", where=place))
+        return
+    if size != row["size"]:
+        problems.append(_("%(where)s.size: sier %(said)d byte, men innholdet er %(size)d byte",
+                          where=place, said=row["size"], size=size))
+    if size > current_app.config["UPLOAD_MAX_BYTES"]:
+        problems.append(_("%(where)s.content: filen er større enn det Verksted tar imot", where=place))
+
+
+def unique_fields(table: Table) -> list[tuple[str, ...]]:
+    """The fields whose values may occur only once in the list (the table's unique constraints)."""
+    import sqlalchemy as sa
+
+    exported = {column.name: field_name(column) for column in table.columns}
+    found = []
+    for constraint in table.table.constraints:
+        if isinstance(constraint, sa.UniqueConstraint):
+            names = [c.name for c in constraint.columns if c.name != "network_id"]
+            if names and all(name in exported for name in names):
+                found.append(tuple(exported[name] for name in names))
+    found.extend((exported[c.name],) for c in table.columns if c.unique and c.name != "network_id")
+    return found
+
+
+def _uniqueness_problems(table: Table, rows: list[dict]) -> list[str]:
+    problems = []
+    for fields in unique_fields(table):
+        seen: set = set()
+        for index, row in enumerate(rows):
+            value = tuple(row.get(name) for name in fields)
+            if None in value:
+                continue
+            folded = tuple(v.casefold() if isinstance(v, str) and table is PEOPLE else v for v in value)
+            if folded in seen:
+                problems.append(_("%(where)s: %(fields)s er brukt før i %(list)s",
+                                  where=where([table.name, index]), fields=" + ".join(fields), list=table.name))
+            seen.add(folded)
+    return problems
+
+
+def check(raw: bytes) -> dict:
+    """The archive's data, upgraded and checked through; ArchiveRefused with every problem if not."""
+    data = parse(raw)
+    problems = schema_problems(data)
+    if not problems:
+        problems = content_problems(data["network"])
+    if problems:
+        raise ArchiveRefused(problems)
+    return data
