@@ -365,6 +365,36 @@ RULES = {
     ("/nettverk/<int:network_id>/rapport.docx", "GET"): (
         lambda w: f"/nettverk/{w.network.id}/rapport.docx", VIEW_PEOPLE),
     ("/team/<int:team_id>/mappe.pdf", "GET"): (lambda w: f"/team/{w.team_x.id}/mappe.pdf", VIEW_TEAM),
+    # Personal access tokens on the profile: one's own only; another's token (or none) is not found.
+    ("/profil/nokler", "GET"): (lambda w: "/profil/nokler", SIGNED_IN),
+    ("/profil/nokler", "POST"): (lambda w: "/profil/nokler", SIGNED_IN),
+    ("/profil/nokler/<int:token_id>/trekk-tilbake", "POST"): (
+        lambda w: "/profil/nokler/999999/trekk-tilbake", (LOGIN,) + (NOT_FOUND,) * 6),
+    # The JSON API answers only a bearer token, never the session cookie: every visitor here is 401
+    # (tests/api/ walks every endpoint with every role's token). Its description is public.
+    ("/api/v1/openapi.json", "GET"): (lambda w: "/api/v1/openapi.json", PUBLIC),
+    **{
+        (rule, method): (lambda w, path=path: path.format(w=w), (UNAUTHORIZED,) * 7)
+        for rule, method, path in [
+            ("/api/v1/networks", "GET", "/api/v1/networks"),
+            ("/api/v1/networks/<int:network_id>", "GET", "/api/v1/networks/{w.network.id}"),
+            ("/api/v1/networks/<int:network_id>/teams", "GET", "/api/v1/networks/{w.network.id}/teams"),
+            ("/api/v1/teams/<int:team_id>", "GET", "/api/v1/teams/{w.team_x.id}"),
+            ("/api/v1/networks/<int:network_id>/gatherings", "GET", "/api/v1/networks/{w.network.id}/gatherings"),
+            ("/api/v1/gatherings/<int:gathering_id>", "GET", "/api/v1/gatherings/{w.gathering.id}"),
+            ("/api/v1/networks/<int:network_id>/requests", "GET", "/api/v1/networks/{w.network.id}/requests"),
+            ("/api/v1/requests/<int:request_id>", "GET", "/api/v1/requests/{w.document_request.id}"),
+            ("/api/v1/requests/<int:request_id>/submissions", "GET",
+             "/api/v1/requests/{w.document_request.id}/submissions"),
+            ("/api/v1/submissions/<int:submission_id>", "GET", "/api/v1/submissions/{w.submission.id}"),
+            ("/api/v1/networks/<int:network_id>/milestones", "GET", "/api/v1/networks/{w.network.id}/milestones"),
+            ("/api/v1/polls/<int:poll_id>/results", "GET", "/api/v1/polls/{w.poll.id}/results"),
+            ("/api/v1/requests/<int:request_id>/teams/<int:team_id>/submission", "POST",
+             "/api/v1/requests/{w.document_request.id}/teams/{w.team_x.id}/submission"),
+            ("/api/v1/submissions/<int:submission_id>/draft", "PUT", "/api/v1/submissions/{w.submission.id}/draft"),
+            ("/api/v1/submissions/<int:submission_id>/submit", "POST", "/api/v1/submissions/{w.submission.id}/submit"),
+        ]
+    },
 }
 
 NOT_WALKED = {"static", "health"}

@@ -40,6 +40,8 @@ def init_app(app: Flask) -> None:
         return response
 
     def error_page(status: int, title: str, message: str):
+        if request.path.startswith("/api/"):  # the API's callers are programs: they get JSON
+            return jsonify(error=title, message=message), status
         return render_template("error.html", status=status, title=title, message=message), status
 
     @app.errorhandler(403)
