@@ -44,6 +44,8 @@ LIVE_SCREEN = (UNAUTHORIZED, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK, OK)
 NO_WORD_CLOUD = (LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND, NOT_FOUND)
 # The world's report has no logo: a reader is told there is none (404), like anyone else.
 REPORT_WITHOUT_LOGO = (LOGIN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND)
+# Importing an archive makes a new network: for those who lead one (here or elsewhere) and admins.
+IMPORT_NETWORKS = (LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK, OK)
 
 # (rule, method) -> (how to fill in the rule from the world, answers per visitor)
 RULES = {
@@ -365,6 +367,16 @@ RULES = {
     ("/nettverk/<int:network_id>/rapport.docx", "GET"): (
         lambda w: f"/nettverk/{w.network.id}/rapport.docx", VIEW_PEOPLE),
     ("/team/<int:team_id>/mappe.pdf", "GET"): (lambda w: f"/team/{w.team_x.id}/mappe.pdf", VIEW_TEAM),
+    # The archive: the project leader exports the network and starts the next one from it; anyone who
+    # leads a network (or an admin) imports one; the format's description is for everyone signed in.
+    ("/nettverk/<int:network_id>/arkiv", "GET"): (lambda w: f"/nettverk/{w.network.id}/arkiv", MANAGE),
+    ("/nettverk/<int:network_id>/arkiv.json", "GET"): (lambda w: f"/nettverk/{w.network.id}/arkiv.json", MANAGE),
+    ("/nettverk/<int:network_id>/ny-periode", "GET"): (lambda w: f"/nettverk/{w.network.id}/ny-periode", MANAGE),
+    ("/nettverk/<int:network_id>/ny-periode", "POST"): (lambda w: f"/nettverk/{w.network.id}/ny-periode", MANAGE),
+    ("/nettverk/importer", "GET"): (lambda w: "/nettverk/importer", IMPORT_NETWORKS),
+    ("/nettverk/importer", "POST"): (lambda w: "/nettverk/importer", IMPORT_NETWORKS),
+    ("/arkivformat", "GET"): (lambda w: "/arkivformat", SIGNED_IN),
+    ("/arkivformat/archive.schema.json", "GET"): (lambda w: "/arkivformat/archive.schema.json", SIGNED_IN),
     # Personal access tokens on the profile: one's own only; another's token (or none) is not found.
     ("/profil/nokler", "GET"): (lambda w: "/profil/nokler", SIGNED_IN),
     ("/profil/nokler", "POST"): (lambda w: "/profil/nokler", SIGNED_IN),

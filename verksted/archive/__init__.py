@@ -10,3 +10,5 @@ from verksted.archive.importing import import_archive  # noqa: E402
 from verksted.archive.schema import FORMAT_VERSION, build_schema  # noqa: E402
 
 __all__ = ["ArchiveRefused", "FORMAT_VERSION", "archive_bytes", "build_schema", "export_network", "import_archive"]
+
+from verksted.archive import views  # noqa: E402,F401  (the pages register on bp)
