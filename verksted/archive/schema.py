@@ -22,8 +22,8 @@ BASE64 = {"type": "string", "contentEncoding": "base64", "pattern": "^[A-Za-z0-9
 
 def column_schema(column: sa.Column) -> dict:
     kind = column.type
-    if reference_of(column) is not None:
-        schema = {"$ref": "#/$defs/key"}
+    if (target := reference_of(column)) is not None:
+        schema = {"$ref": "#/$defs/key", "description": f"nøkkelen til en rad i {target.name}"}
     elif isinstance(kind, sa.Enum) and kind.enum_class is not None:
         schema = {"type": "string", "enum": [member.value for member in kind.enum_class]}
     elif isinstance(kind, sa.DateTime):

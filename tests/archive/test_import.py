@@ -1,0 +1,192 @@
+"""Importing an archive: a new network, all or nothing; a hostile file is refused, nothing written."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from verksted.accounts.models import User
+from verksted.archive import ArchiveRefused, archive_bytes, checks, import_archive
+from verksted.extensions import db
+from verksted.gatherings import files as gathering_files
+from verksted.gatherings.models import GatheringFile
+from verksted.networks.models import Invitation, Membership, Network, Role, Team
+
+MINIMAL = Path(__file__).parent / "data" / "v1-minimal.json"
+
+
+def minimal() -> dict:
+    return json.loads(MINIMAL.read_text(encoding="utf-8"))
+
+
+def as_bytes(data: dict) -> bytes:
+    return json.dumps(data, ensure_ascii=False).encode()
+
+
+def row_counts() -> dict[str, int]:
+    return {table.name: db.session.scalar(sa.select(sa.func.count()).select_from(table))
+            for table in db.metadata.sorted_tables}
+
+
+def refused(raw: bytes) -> list[str]:
+    before = row_counts()
+    with pytest.raises(ArchiveRefused) as caught:
+        import_archive(raw)
+    assert not db.session.new and not db.session.dirty
+    db.session.rollback()
+    assert row_counts() == before, "nothing written"
+    return caught.value.problems
+
+
+def test_a_hand_written_version_1_archive_keeps_importing(ctx):
+    network = import_archive(MINIMAL.read_bytes())
+    db.session.commit()
+
+    assert network.name == "Heltid i Tana og Kárášjohka 🌱"
+    assert [team.municipality for team in network.teams] == ["Deatnu – Tana", "Kárášjohka – Karasjok"]
+    assert network.teams[1].is_withdrawn
+    member = db.session.scalar(sa.select(Membership).join(User).where(User.email == "ansatt@tana.example.no"))
+    assert (member.role, member.team.municipality, member.is_group_leader) == (Role.TEAM_MEMBER, "Deatnu – Tana", True)
+    assert member.user.locale == "nn" and member.user.password_hash is None
+
+
+def test_people_are_matched_by_email_and_a_taken_name_gets_a_suffix(ctx, make_user, make_network):
+    existing = make_user(email="leder@example.no", name="Áila")
+    make_network(name="Heltid i Tana og Kárášjohka 🌱")
+
+    first = import_archive(MINIMAL.read_bytes())
+    db.session.commit()
+    second = import_archive(MINIMAL.read_bytes())
+    db.session.commit()
+
+    assert first.name == "Heltid i Tana og Kárášjohka 🌱 (importert)"
+    assert second.name == "Heltid i Tana og Kárášjohka 🌱 (importert 2)"
+    leaders = db.session.scalars(sa.select(Membership.user_id).where(Membership.role == Role.FACILITATOR)).all()
+    assert leaders == [existing.id, existing.id]
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(User)) == 2
+
+
+def test_a_network_imported_twice_into_the_same_database_gets_fresh_secrets(ctx, rich_network):
+    raw = archive_bytes(db.session.get(Network, rich_network))
+    copy = import_archive(raw)
+    db.session.commit()
+
+    invitation = db.session.scalar(sa.select(Invitation).where(Invitation.network_id == copy.id))
+    original = db.session.scalar(sa.select(Invitation).where(Invitation.network_id == rich_network))
+    assert invitation.token_hash != original.token_hash
+    files = db.session.scalars(sa.select(GatheringFile).order_by(GatheringFile.id)).all()
+    assert len({file.stored_name for file in files}) == 2
+    assert gathering_files.path_of(files[0]).read_bytes() == gathering_files.path_of(files[1]).read_bytes()
+
+
+def test_files_written_by_an_import_go_again_when_it_rolls_back(ctx, rich_network):
+    raw = archive_bytes(db.session.get(Network, rich_network))
+    import_archive(raw)
+    db.session.flush()
+    written = db.session.scalars(sa.select(GatheringFile).order_by(GatheringFile.id.desc())).first()
+    path = gathering_files.path_of(written)
+    assert path.is_file()
+
+    db.session.rollback()
+
+    assert not path.exists()
+
+
+def _deep(levels: int) -> bytes:
+    return b'{"format": "verksted-nettverksarkiv", "x": ' + b"[" * levels + b"]" * levels + b"}"
+
+
+def _with(change) -> bytes:
+    data = minimal()
+    change(data)
+    return as_bytes(data)
+
+
+HOSTILE = {
+    "empty": (b"", "Filen er tom."),
+    "not json": (b"\x89PNG\r\n\x1a\n\x00\x00binary", "ikke UTF-8"),
+    "broken json": (b'{"format": "verksted-nettverksarkiv",', "ikke gyldig JSON"),
+    "deep nesting": (_deep(10_000), "nøstet for dypt"),
+    "wrong format": (_with(lambda d: d.update(format="noe-annet")), "ikke et nettverksarkiv"),
+    "newer version": (_with(lambda d: d.update(format_version=99)), "formatversjon 99"),
+    "version as text": (_with(lambda d: d.update(format_version="1")), "format_version"),
+    "duplicate field": (b'{"format": "verksted-nettverksarkiv", "format": "x"}', "«format» står to ganger"),
+    "missing reference": (_with(lambda d: d["network"]["memberships"][1].update(team="oslo")),
+                          "memberships[1].team: «oslo» finnes ikke i teams"),
+    "duplicate key": (_with(lambda d: d["network"]["teams"][1].update(key="tana")),
+                      "teams[1].key: «tana» er brukt før i teams"),
+    "same municipality twice": (_with(lambda d: d["network"]["teams"][1].update(municipality="Deatnu – Tana")),
+                                "teams[1]: municipality er brukt før i teams"),
+    "missing field": (_with(lambda d: d["network"]["teams"][0].pop("municipality")), "teams[0].municipality: mangler"),
+    "huge string": (_with(lambda d: d["network"]["teams"][0].update(municipality="å" * 1_000_000)),
+                    "teams[0].municipality: for lang tekst (høyst 120 tegn)"),
+    "wrong type": (_with(lambda d: d["network"]["gatherings"][0].update(number="første")),
+                   "gatherings[0].number: skal være heltall"),
+    "unknown enum": (_with(lambda d: d["network"]["memberships"][0].update(role="king")),
+                     "memberships[0].role: ukjent verdi «king»"),
+    "impossible date": (_with(lambda d: d["network"]["gatherings"][0].update(held_on="2026-02-30")),
+                        "gatherings[0].held_on: «2026-02-30» er ikke en gyldig verdi"),
+    "unknown field": (_with(lambda d: d["network"]["teams"][0].update(password_hash="x")),
+                      "teams[0]: ukjent felt «password_hash»"),
+}
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_a_hostile_file_is_refused_with_a_clear_list_and_nothing_written(ctx, make_user, name):
+    make_user(email="leder@example.no")
+    raw, expected = HOSTILE[name]
+
+    problems = refused(raw)
+
+    assert any(expected in problem for problem in problems), problems
+
+
+def test_every_problem_is_listed_at_once(ctx):
+    data = minimal()
+    data["network"]["teams"][0].pop("municipality")
+    data["network"]["memberships"][0]["role"] = "king"
+    data["network"]["gatherings"][0]["number"] = "første"
+
+    assert len(refused(as_bytes(data))) == 3
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(ctx, app, monkeypatch):
+    monkeypatch.setitem(app.config, "ARCHIVE_MAX_BYTES", 1000)
+
+    assert "for stor" in refused(MINIMAL.read_bytes())[0]
+
+
+def test_an_older_format_version_is_upgraded_step_by_step(ctx, monkeypatch):
+    """There is only version 1 now; pretend this Verksted writes version 2 to prove the steps run."""
+    def rename_goals(data: dict) -> dict:
+        data["network"]["goals"] = data["network"].pop("delmål")
+        return {**data, "format_version": 2}
+
+    monkeypatch.setattr(checks, "FORMAT_VERSION", 2)
+    monkeypatch.setitem(checks.UPGRADES, 1, rename_goals)
+    data = minimal()
+    data["network"]["delmål"] = data["network"].pop("goals")
+
+    network = import_archive(as_bytes(data))
+
+    assert [goal.text for goal in network.goals] == ["Flere i heltid"]
+
+
+def test_the_import_command_prints_the_new_network_or_the_problems(runner, tmp_path, app):
+    good = tmp_path / "arkiv.json"
+    good.write_bytes(MINIMAL.read_bytes())
+    bad = tmp_path / "tom.json"
+    bad.write_bytes(b"")
+
+    result = runner.invoke(args=["import", str(good)])
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        network = db.session.scalar(sa.select(Network))
+        assert f"{network.id}: «Heltid i Tana og Kárášjohka 🌱»" in result.output
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(Team)) == 2
+
+    result = runner.invoke(args=["import", str(bad)])
+    assert result.exit_code == 1
+    assert "Filen er tom." in result.output
