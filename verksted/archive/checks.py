@@ -7,6 +7,7 @@ to MAX_PROBLEMS), each naming where it is: «teams[3].municipality: mangler».
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -49,7 +50,8 @@ class ArchiveRefused(Refused):
 
 
 def max_bytes() -> int:
-    return int(current_app.config.get("ARCHIVE_MAX_BYTES", DEFAULT_MAX_BYTES))
+    """ARCHIVE_MAX_BYTES from the app's config, else from the environment, else 512 MB."""
+    return int(current_app.config.get("ARCHIVE_MAX_BYTES") or os.environ.get("ARCHIVE_MAX_BYTES") or DEFAULT_MAX_BYTES)
 
 
 _STRINGS = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)

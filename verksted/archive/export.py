@@ -44,7 +44,7 @@ def export_network(network: Network) -> dict:
         for table in TABLES for column in table.columns if reference_of(column) is PEOPLE
         for row in rows[table.name]
     } - {None}
-    people = list(db.session.scalars(sa.select(User).where(User.id.in_(people_ids)).order_by(User.id))) if people_ids else []
+    people = list(db.session.scalars(sa.select(User).where(User.id.in_(people_ids)).order_by(User.id)))
     rows = {PEOPLE.name: people, **rows}
 
     keys: dict[tuple[str, int], str] = {}
