@@ -1,0 +1,443 @@
+"""Backups of the whole installation: the database and the uploaded files, and their restore.
+
+A backup is a folder DIR/verksted-<UTC time>/ holding the database snapshot (SQLite through its
+online backup API, PostgreSQL through `pg_dump --format=custom`; both consistent while the app
+writes), a copy of UPLOAD_FOLDER under uploads/, and manifest.json with every file's size and
+SHA-256. It is written under a hidden temporary name and renamed when complete, so a folder
+named verksted-… is always whole.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import secrets
+import shutil
+import sqlite3
+import subprocess
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from importlib import metadata
+from pathlib import Path
+
+import sqlalchemy as sa
+from flask import current_app
+
+from verksted.extensions import db
+
+FORMAT = "verksted-backup"
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+PREFIX = "verksted-"
+UPLOADS = "uploads"
+DATABASE_FILES = {"sqlite": "database.sqlite3", "postgresql": "database.dump"}
+KIND_NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
+_NAME = re.compile(r"^verksted-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ(-\d+)?$")
+_CHUNK = 1024 * 1024
+
+
+class BackupFailed(Exception):
+    """A backup or restore could not be done; `problems` say why, in Norwegian."""
+
+    def __init__(self, *problems: str):
+        super().__init__(" ".join(problems))
+        self.problems = list(problems)
+
+
+@dataclass
+class Restored:
+    manifest: dict
+    migrated_from: str | None  # the backup's revision when migrations ran after the restore
+
+
+# --- writing a backup -------------------------------------------------------------------
+
+
+def create_backup(target: Path) -> Path:
+    """Write a new backup folder under `target` and return it."""
+    target = Path(target)
+    kind = database_kind()
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        work = Path(target / f".{PREFIX}ufullstendig-{secrets.token_hex(6)}")
+        work.mkdir()
+    except OSError as error:
+        raise BackupFailed(f"Kan ikke skrive i mappen {target}: {error.strerror or error}.") from error
+    try:
+        uploads = Path(current_app.config["UPLOAD_FOLDER"])
+        # Files are copied before and after the database snapshot: a file is never changed in
+        # place, so every file the snapshot refers to is caught by one of the two passes.
+        _copy_uploads(uploads, work / UPLOADS)
+        database_file = work / DATABASE_FILES[kind]
+        if kind == "sqlite":
+            _snapshot_sqlite(database_file)
+            revision = _sqlite_revision(database_file)
+        else:
+            _dump_postgresql(database_file)
+            revision = _dump_revision(database_file)
+        _copy_uploads(uploads, work / UPLOADS)
+        manifest = {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "verksted_version": metadata.version("verksted"),
+            "alembic_revision": revision,
+            "database": kind,
+            "created_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "files": _file_list(work),
+        }
+        (work / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        final = _free_name(target, manifest["created_at"])
+        work.rename(final)
+    except BaseException as error:
+        shutil.rmtree(work, ignore_errors=True)
+        if isinstance(error, OSError):
+            raise BackupFailed(f"Sikkerhetskopien kunne ikke skrives: {error.strerror or error}"
+                               f"{f' ({error.filename})' if error.filename else ''}.") from error
+        raise
+    return final
+
+
+def database_kind() -> str:
+    kind = db.engine.url.get_backend_name()
+    if kind not in DATABASE_FILES:
+        raise BackupFailed(f"Sikkerhetskopi støttes bare for SQLite og PostgreSQL, ikke {kind}.")
+    if kind == "sqlite" and not _sqlite_path():
+        raise BackupFailed("Databasen ligger bare i minnet; det finnes ingen fil å ta sikkerhetskopi av.")
+    return kind
+
+
+def backups_in(target: Path) -> list[Path]:
+    """The complete backups in `target`, oldest first."""
+    if not Path(target).is_dir():
+        return []
+    found = [p for p in Path(target).iterdir() if p.is_dir() and _NAME.match(p.name) and (p / MANIFEST).is_file()]
+    return sorted(found, key=lambda p: (p.name[: len(PREFIX) + 20], len(p.name), p.name))
+
+
+def prune(target: Path, keep: int) -> list[Path]:
+    """Remove all but the `keep` newest backups in `target`; return the removed ones."""
+    if keep < 1:
+        raise BackupFailed("--keep må være minst 1.")
+    doomed = backups_in(target)[:-keep]
+    for path in doomed:
+        shutil.rmtree(path)
+    return doomed
+
+
+def _free_name(target: Path, created_at: str) -> Path:
+    stem = PREFIX + created_at.replace(":", "-")
+    candidate, number = target / stem, 1
+    while candidate.exists():
+        number += 1
+        candidate = target / f"{stem}-{number}"
+    return candidate
+
+
+def _copy_uploads(source: Path, destination: Path) -> None:
+    """Copy every regular file under `source` not copied yet; files that vanish are skipped."""
+    destination.mkdir(exist_ok=True)
+    if not source.is_dir():
+        return
+    for folder, dirs, files in os.walk(source):
+        dirs.sort()
+        relative = Path(folder).relative_to(source)
+        for name in sorted(files):
+            copy = destination / relative / name
+            if copy.exists() or not (Path(folder) / name).is_file():
+                continue
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                shutil.copy2(Path(folder) / name, copy)
+            except FileNotFoundError:  # deleted while we were copying: gone from the database too
+                copy.unlink(missing_ok=True)
+
+
+def _file_list(work: Path) -> list[dict]:
+    entries = []
+    for path in sorted(p for p in work.rglob("*") if p.is_file()):
+        size, digest = _digest(path)
+        entries.append({"path": path.relative_to(work).as_posix(), "size": size, "sha256": digest})
+    return entries
+
+
+def _digest(path: Path) -> tuple[int, str]:
+    sha, size = hashlib.sha256(), 0
+    with path.open("rb") as stream:
+        while chunk := stream.read(_CHUNK):
+            sha.update(chunk)
+            size += len(chunk)
+    return size, sha.hexdigest()
+
+
+# --- SQLite -----------------------------------------------------------------------------
+
+
+def _sqlite_path() -> str | None:
+    database = db.engine.url.database
+    return None if database in (None, "", ":memory:") or database.startswith("file::memory:") else database
+
+
+def _snapshot_sqlite(destination: Path) -> None:
+    source = sqlite3.connect(_sqlite_path(), timeout=30)
+    copy = sqlite3.connect(destination)
+    try:
+        source.backup(copy)  # all pages in one step, under one read transaction: a consistent snapshot
+    finally:
+        copy.close()
+        source.close()
+
+
+def _sqlite_revision(path: Path) -> str | None:
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    except sqlite3.Error:
+        return None
+    finally:
+        connection.close()
+
+
+def _restore_sqlite(snapshot: Path) -> None:
+    db.session.remove()
+    db.engine.dispose()
+    source = sqlite3.connect(snapshot)
+    target = sqlite3.connect(_sqlite_path(), timeout=30)
+    try:
+        source.backup(target)  # replaces every page of the configured database, in one transaction
+    finally:
+        target.close()
+        source.close()
+
+
+# --- PostgreSQL -------------------------------------------------------------------------
+
+
+def _libpq() -> tuple[str, dict]:
+    """The database's libpq URL without its password, and the environment carrying it."""
+    url = db.engine.url
+    env = dict(os.environ)
+    if url.password:
+        env["PGPASSWORD"] = str(url.password)
+    plain = url.set(drivername="postgresql", password=None).render_as_string(hide_password=False)
+    return plain, env
+
+
+def _tool(name: str) -> str:
+    found = shutil.which(name)
+    if found is None:
+        raise BackupFailed(f"Fant ikke programmet {name}. Installer PostgreSQL-klienten (på Debian og Ubuntu: "
+                           f"apt-get install postgresql-client) i samme versjon som databaseserveren.")
+    return found
+
+
+def _run(command: list[str], what: str, **options) -> subprocess.CompletedProcess:
+    result = subprocess.run(command, capture_output=True, **options)
+    if result.returncode != 0:
+        detail = result.stderr.decode("utf-8", "replace").strip()
+        raise BackupFailed(f"{what} mislyktes (kode {result.returncode}): {detail or 'ingen melding'}")
+    return result
+
+
+def _dump_postgresql(destination: Path) -> None:
+    url, env = _libpq()
+    _run([_tool("pg_dump"), "--format=custom", "--no-owner", f"--file={destination}", f"--dbname={url}"],
+         "pg_dump", env=env)
+
+
+def _dump_revision(dump: Path) -> str | None:
+    """The alembic revision inside the dump itself, so it belongs to the same snapshot."""
+    listing = _run([_tool("pg_restore"), "--data-only", "--table=alembic_version", "--file=-", str(dump)],
+                   "pg_restore").stdout.decode("utf-8")
+    lines = listing.splitlines()
+    for number, line in enumerate(lines):
+        if line.startswith("COPY ") and "alembic_version" in line and number + 1 < len(lines):
+            value = lines[number + 1]
+            return None if value == "\\." else value.split("\t")[0]
+    return None
+
+
+def _restore_postgresql(dump: Path) -> None:
+    """Replace the database's content with the dump in one transaction: anything the dump does
+    not have (a newer table, say) goes too, and on any error nothing has changed."""
+    pg_restore, psql = _tool("pg_restore"), _tool("psql")
+    url, env = _libpq()
+    drops = db.session.execute(sa.text(_DROP_EVERYTHING)).scalars().all()
+    db.session.remove()
+    db.engine.dispose()
+    script = dump.with_name(f".drop-{secrets.token_hex(4)}.sql")
+    restore = subprocess.Popen([pg_restore, "--clean", "--if-exists", "--no-owner", "--file=-", str(dump)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        script.write_text("\n".join(drops) + "\n", encoding="utf-8")
+        loaded = subprocess.run([psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction",
+                                 "-f", str(script), "-f", "-", f"--dbname={url}"],
+                                stdin=restore.stdout, capture_output=True, env=env)
+    finally:
+        restore.stdout.close()
+        restore_errors = restore.stderr.read().decode("utf-8", "replace").strip()
+        restore.wait()
+        script.unlink(missing_ok=True)
+    if restore.returncode != 0:
+        raise BackupFailed(f"pg_restore mislyktes (kode {restore.returncode}): {restore_errors or 'ingen melding'}")
+    if loaded.returncode != 0:
+        detail = loaded.stderr.decode("utf-8", "replace").strip()
+        raise BackupFailed(f"Innlesingen i databasen mislyktes, og ingenting er endret: {detail or 'ingen melding'}")
+
+
+_DROP_EVERYTHING = """
+SELECT format('DROP VIEW IF EXISTS %I.%I CASCADE;', schemaname, viewname)
+  FROM pg_views WHERE schemaname = current_schema()
+UNION ALL
+SELECT format('DROP TABLE IF EXISTS %I.%I CASCADE;', schemaname, tablename)
+  FROM pg_tables WHERE schemaname = current_schema()
+UNION ALL
+SELECT format('DROP SEQUENCE IF EXISTS %I.%I CASCADE;', schemaname, sequencename)
+  FROM pg_sequences WHERE schemaname = current_schema()
+UNION ALL
+SELECT format('DROP TYPE IF EXISTS %I.%I CASCADE;', n.nspname, t.typname)
+  FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+ WHERE n.nspname = current_schema() AND t.typtype = 'e'
+"""
+
+
+# --- checking and restoring -------------------------------------------------------------
+
+
+def check_backup(folder: Path) -> dict:
+    """The backup's manifest once every check has passed; BackupFailed lists every problem found."""
+    folder = Path(folder)
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BackupFailed(f"{folder} er ikke en sikkerhetskopi fra Verksted: {MANIFEST} mangler.") from None
+    except (OSError, ValueError) as error:
+        raise BackupFailed(f"{MANIFEST} i {folder} kan ikke leses: {error}.") from error
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise BackupFailed(f"{folder} er ikke en sikkerhetskopi fra Verksted.")
+    if manifest.get("format_version") != FORMAT_VERSION:
+        raise BackupFailed(f"Sikkerhetskopien har formatversjon {manifest.get('format_version')}; "
+                           f"denne versjonen av Verksted leser versjon {FORMAT_VERSION}.")
+    problems = _kind_problems(manifest) + _revision_problems(manifest) + _file_problems(folder, manifest)
+    if problems:
+        raise BackupFailed(*problems)
+    return manifest
+
+
+def _kind_problems(manifest: dict) -> list[str]:
+    kind, configured = manifest.get("database"), database_kind()
+    if kind == configured:
+        return []
+    return [f"Sikkerhetskopien er av en {KIND_NAMES.get(kind, str(kind))}-database, men Verksted er satt opp "
+            f"med {KIND_NAMES[configured]}. Flytt data mellom databasetyper med eksport og import av nettverk."]
+
+
+def _revision_problems(manifest: dict) -> list[str]:
+    revision = manifest.get("alembic_revision")
+    if revision is None:
+        return []
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(current_app.extensions["migrate"].migrate.get_config())
+    known = {script.revision for script in scripts.walk_revisions()}
+    if revision in known:
+        return []
+    return [f"Sikkerhetskopien er laget med en nyere versjon av Verksted (databaseversjon {revision}, "
+            f"Verksted {manifest.get('verksted_version', '?')}). Oppgrader Verksted før du gjenoppretter den."]
+
+
+def _file_problems(folder: Path, manifest: dict) -> list[str]:
+    problems, listed = [], set()
+    entries = manifest.get("files")
+    if not isinstance(entries, list):
+        return [f"{MANIFEST} mangler fillisten."]
+    for entry in entries:
+        path = str(entry.get("path", "")) if isinstance(entry, dict) else ""
+        if not path or path.startswith("/") or ".." in Path(path).parts:
+            problems.append(f"Fillisten har et ugyldig filnavn: «{path}».")
+            continue
+        listed.add(path)
+        file = folder / path
+        if not file.is_file():
+            problems.append(f"Filen {path} mangler i sikkerhetskopien.")
+        elif _digest(file) != (entry.get("size"), entry.get("sha256")):
+            problems.append(f"Filen {path} er endret eller skadet: sjekksummen stemmer ikke.")
+    kind = manifest.get("database")
+    if kind in DATABASE_FILES and DATABASE_FILES[kind] not in listed:
+        problems.append(f"Databasefilen {DATABASE_FILES[kind]} mangler i fillisten.")
+    for extra in sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()):
+        if extra != MANIFEST and extra not in listed:
+            problems.append(f"Filen {extra} er lagt til etter at sikkerhetskopien ble tatt.")
+    return problems
+
+
+def restore_backup(folder: Path) -> Restored:
+    """Replace the database's content and the upload folder with the backup's, then migrate."""
+    import flask_migrate
+
+    folder = Path(folder)
+    manifest = check_backup(folder)
+    uploads = Path(current_app.config["UPLOAD_FOLDER"])
+    staged = _stage_uploads(folder / UPLOADS, uploads, manifest)
+    try:
+        snapshot = folder / DATABASE_FILES[manifest["database"]]
+        if manifest["database"] == "sqlite":
+            _restore_sqlite(snapshot)
+        else:
+            _restore_postgresql(snapshot)
+    except BaseException:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
+    _swap_in(staged, uploads)
+    migrated_from = None
+    if manifest.get("alembic_revision") != _head():
+        migrated_from = manifest.get("alembic_revision")
+        flask_migrate.upgrade()
+    return Restored(manifest=manifest, migrated_from=migrated_from)
+
+
+def _head() -> str:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(current_app.extensions["migrate"].migrate.get_config()).get_current_head()
+
+
+def _stage_uploads(source: Path, uploads: Path, manifest: dict) -> Path:
+    """Copy the backup's files beside the upload folder, checking each again as it is copied."""
+    staged = uploads.with_name(f".{uploads.name}-gjenoppretting-{secrets.token_hex(4)}")
+    expected = {e["path"]: (e["size"], e["sha256"]) for e in manifest["files"] if e["path"].startswith(UPLOADS + "/")}
+    try:
+        staged.mkdir(parents=True)
+        for path, wanted in expected.items():
+            copy = staged / Path(path).relative_to(UPLOADS)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source.parent / path, copy)
+            if _digest(copy) != wanted:
+                raise BackupFailed(f"Filen {path} endret seg under gjenopprettingen; ingenting er endret.")
+    except OSError as error:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise BackupFailed(f"Kan ikke skrive filene ved siden av {uploads}: {error.strerror or error}.") from error
+    except BaseException:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
+    return staged
+
+
+def _swap_in(staged: Path, uploads: Path) -> None:
+    """Put the staged files in the upload folder's place; when the folder cannot be renamed
+    (a mount point), its content is replaced instead."""
+    old = uploads.with_name(f".{uploads.name}-gammel-{secrets.token_hex(4)}")
+    try:
+        if uploads.exists():
+            uploads.rename(old)
+        staged.rename(uploads)
+    except OSError:
+        if old.exists() and not uploads.exists():
+            old.rename(uploads)
+        for child in list(uploads.iterdir()):
+            shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
+        for child in list(staged.iterdir()):
+            shutil.move(str(child), uploads / child.name)
+        staged.rmdir()
+        return
+    shutil.rmtree(old, ignore_errors=True)
