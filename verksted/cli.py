@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import getpass
+import json
 import os
 
 import click
@@ -19,6 +20,8 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(write_report)
     app.cli.add_command(export_network)
     app.cli.add_command(import_network)
+    app.cli.add_command(backup)
+    app.cli.add_command(restore)
 
 
 @click.command("seed-demo")
@@ -120,6 +123,55 @@ def write_report(network: str, output: str):
         _fail(f"Kunne ikke skrive {output}: {error.strerror or error}.")
     kind = "DOCX" if as_docx else "PDF"
     click.echo(f"Skrev «{report.title}» som {kind} til {output} ({len(data) // 1024} kB).")
+
+
+@click.command("backup")
+@with_appcontext
+@click.argument("directory", type=click.Path(file_okay=False))
+@click.option("--keep", type=click.IntRange(min=1), default=None,
+              help="Behold bare de N nyeste sikkerhetskopiene i mappen; eldre slettes.")
+def backup(directory: str, keep: int | None):
+    """Write a consistent backup of the database and the uploaded files to a new folder in DIRECTORY."""
+    from verksted.backup import BackupFailed, create_backup, prune
+
+    try:
+        folder = create_backup(directory)
+        removed = prune(directory, keep) if keep else []
+    except BackupFailed as failed:
+        _fail("\n".join(failed.problems))
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    size = sum(entry["size"] for entry in manifest["files"])
+    click.echo(f"Sikkerhetskopi skrevet til {folder} ({len(manifest['files'])} filer, {_size(size)}).")
+    for old in removed:
+        click.echo(f"Slettet eldre sikkerhetskopi {old}.")
+
+
+@click.command("restore")
+@with_appcontext
+@click.argument("folder", type=click.Path(file_okay=False))
+@click.option("--yes", is_flag=True, help="Ikke spør før databasen og filene erstattes.")
+def restore(folder: str, yes: bool):
+    """Replace the database and the uploaded files with the backup in FOLDER (stop Verksted first)."""
+    from flask import current_app
+
+    from verksted.backup import KIND_NAMES, BackupFailed, check_backup, restore_backup
+
+    try:
+        manifest = check_backup(folder)
+        if not yes:
+            click.echo(f"Sikkerhetskopien er fra {manifest['created_at']} (Verksted {manifest['verksted_version']}).")
+            click.confirm(f"Alt innholdet i {KIND_NAMES[manifest['database']]}-databasen og i "
+                          f"{current_app.config['UPLOAD_FOLDER']} erstattes. Fortsette?", abort=True)
+        restored = restore_backup(folder)
+    except BackupFailed as failed:
+        _fail("Gjenopprettingen ble avbrutt:\n" + "\n".join(f"- {problem}" for problem in failed.problems))
+    click.echo(f"Gjenopprettet sikkerhetskopien fra {restored.manifest['created_at']}.")
+    if restored.migrated_from:
+        click.echo(f"Databasen er oppgradert fra versjon {restored.migrated_from} til denne versjonen av Verksted.")
+
+
+def _size(count: int) -> str:
+    return f"{count / (1024 * 1024):.1f} MB" if count >= 1024 * 1024 else f"{count // 1024} kB"
 
 
 @click.command("export")
