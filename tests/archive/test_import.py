@@ -190,3 +190,13 @@ def test_the_import_command_prints_the_new_network_or_the_problems(runner, tmp_p
     result = runner.invoke(args=["import", str(bad)])
     assert result.exit_code == 1
     assert "Filen er tom." in result.output
+
+
+def test_brackets_and_escaped_quotes_inside_text_are_not_nesting(ctx):
+    data = minimal()
+    data["network"]["settings"]["description"] = '[{"\\' * 500 + "«sitat»"
+
+    network = import_archive(as_bytes(data))
+
+    assert network.description.endswith("«sitat»")
+    assert checks.nesting_depth(b'{"a": ["[[[", "\\"[", {"b": [1, 2]}], "c\\\\": [[]]}') == 4

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import accumulate
 
 import jsonschema
 from flask import current_app
@@ -54,20 +54,17 @@ def max_bytes() -> int:
     return int(current_app.config.get("ARCHIVE_MAX_BYTES") or os.environ.get("ARCHIVE_MAX_BYTES") or DEFAULT_MAX_BYTES)
 
 
-_STRINGS = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
-_NOT_BRACKETS = re.compile(rb"[^\[\]{}]+")
+_STEPS = bytes.maketrans(b"[{]}", b"\x01\x01\xff\xff")  # +1 and -1 as signed bytes
+_NOT_BRACKETS = bytes(set(range(256)) - set(b"[]{}"))
 
 
 def nesting_depth(raw: bytes) -> int:
-    """How deep arrays and objects nest, found without parsing (so without recursion)."""
-    depth = deepest = 0
-    for bracket in _NOT_BRACKETS.sub(b"", _STRINGS.sub(b'""', raw)):
-        if bracket in b"[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        else:
-            depth -= 1
-    return deepest
+    """How deep arrays and objects nest, found in linear time without parsing (so without recursion)."""
+    # Without escaped backslashes and then escaped quotes, every quote starts or ends a string.
+    unescaped = raw.replace(b"\\\\", b"").replace(b'\\"', b"")
+    outside_strings = b"".join(unescaped.split(b'"')[::2])
+    steps = outside_strings.translate(_STEPS, _NOT_BRACKETS)
+    return max(accumulate(memoryview(steps).cast("b")), default=0)
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, object]]) -> dict:
