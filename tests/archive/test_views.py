@@ -164,3 +164,43 @@ def test_the_schema_of_the_format_is_served(world):
     assert response.status_code == 200
     assert response.mimetype == "application/schema+json"
     assert json.loads(response.get_data())["type"] == "object"
+
+
+def test_the_next_network_from_the_demos_finished_network_has_a_working_report_and_plan(app, make_user, login, client):
+    from verksted.accounts.models import User
+    from verksted.reports.demo import FINISHED_NAME, finished_network
+    from verksted.reports.models import Report
+
+    leader = make_user("leder@usht.example", "Åse Leder")
+    with app.test_request_context():
+        source = finished_network(FINISHED_NAME, teams=2, answers_per_gathering=2,
+                                  leader=db.session.get(User, leader.id))
+        db.session.commit()
+        source_id = source.id
+        outline = [(s.title, s.source) for s in db.session.scalar(
+            sa.select(Report).where(Report.network_id == source_id)).sections]
+    login(client, leader)
+
+    response = client.post(f"/nettverk/{source_id}/ny-periode",
+                           data={"name": "Kompetanseløft 2027–2029", "starts_on": "2027-09-01"})
+    new_id = int(response.headers["Location"].rsplit("/", 1)[1])
+
+    with app.app_context():
+        report = db.session.scalar(sa.select(Report).where(Report.network_id == new_id))
+        assert [(s.title, s.source) for s in report.sections] == outline
+    for path in ("rapport/forhandsvisning", "rapport", "plan", "evaluering/sporsmal", "maler"):
+        assert client.get(f"/nettverk/{new_id}/{path}").status_code == 200, path
+    assert client.get(f"/nettverk/{new_id}/rapport.pdf").status_code == 200
+
+
+def test_the_format_page_links_the_schema_and_shows_the_documentation_where_installed(world, app):
+    from pathlib import Path
+
+    page = world.client_for("team_member").get("/arkivformat")
+
+    assert page.status_code == 200
+    assert 'href="/arkivformat/archive.schema.json"' in page.get_data(as_text=True)
+    docs = Path(app.root_path).parent / "docs" / "archive.md"
+    if docs.is_file():
+        first_heading = next(line for line in docs.read_text(encoding="utf-8").splitlines() if line.startswith("#"))
+        assert first_heading.lstrip("# ").strip() in text(page)

@@ -55,3 +55,20 @@ def test_the_leader_starts_the_next_network_and_sees_its_copied_milestones(page,
     axe_check(page)
     with app.app_context():
         assert db.session.scalar(sa.select(Network.id).where(Network.name == NEW_NAME)) != network_id
+
+
+def test_a_refused_archive_lists_its_problems_and_the_page_stays_accessible(page, finished):
+    _network_id, email = finished
+    page.goto("/nettverk")
+    sign_in(page, email)
+    page.get_by_role("link", name="Importer nettverk").click()
+    axe_check(page)
+
+    page.get_by_label("Arkivfil (.json)").set_input_files(
+        files=[{"name": "arkiv.json", "mimeType": "application/json", "buffer": b'{"format_version": 999}'}])
+    page.get_by_role("button", name="Importer").click()
+
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text("Filen ble ikke importert. Ingenting er lagret.")
+    expect(alert.get_by_role("listitem").first).to_be_visible()
+    axe_check(page)
