@@ -204,3 +204,15 @@ def test_the_format_page_links_the_schema_and_shows_the_documentation_where_inst
     if docs.is_file():
         first_heading = next(line for line in docs.read_text(encoding="utf-8").splitlines() if line.startswith("#"))
         assert first_heading.lstrip("# ").strip() in text(page)
+
+
+def test_an_archive_over_the_size_limit_is_told_by_its_field(world, app, monkeypatch):
+    monkeypatch.setitem(app.config, "MAX_CONTENT_LENGTH", 2 * 2**20)
+    before = network_count(app)
+
+    response = upload(world.client_for("facilitator"), b"{" + b" " * (3 * 2**20) + b"}")
+
+    assert response.status_code == 413
+    assert field_error(response, "archive").startswith("Filen er større enn 2 MB og kan ikke importeres her.")
+    assert "Filen kan være høyst 2 MB." in text(response)
+    assert network_count(app) == before

@@ -95,9 +95,25 @@ def import_network():
                 db.session.commit()
                 flash(_("«%(name)s» er importert.", name=network.name), "success")
                 return redirect(url_for("networks.network", network_id=network.id))
-    status = 422 if problems else form_status(form)
-    return render_template("archive/import.html", form=form, problems=problems,
-                           max_megabytes=current_app.config["MAX_CONTENT_LENGTH"] // 2**20), status
+    return _import_page(form, problems), 422 if problems else form_status(form)
+
+
+def _import_page(form: ImportForm, problems: list[str]) -> str:
+    limit = current_app.config.get("MAX_CONTENT_LENGTH") or 0
+    return render_template("archive/import.html", form=form, problems=problems, max_megabytes=limit // 2**20)
+
+
+@bp.errorhandler(413)
+def _too_large(error):
+    """An archive over the app's limit is told by its field on the import page, not on a bare error page."""
+    if request.endpoint != "archive.import_network":
+        return render_template("error.html", status=413, title=_("For stor fil"),
+                               message=_("Det du sendte, er for stort.")), 413
+    form = ImportForm(formdata=None)  # the body is too big to read: the form starts empty
+    form.archive.errors = [_("Filen er større enn %(size)d MB og kan ikke importeres her. Be en administrator "
+                             "importere den med kommandoen «flask --app verksted import FIL.json».",
+                             size=(current_app.config.get("MAX_CONTENT_LENGTH") or 0) // 2**20)]
+    return _import_page(form, []), 413
 
 
 def _import_and_lead(raw: bytes, user: User) -> Network:
