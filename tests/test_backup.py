@@ -60,11 +60,18 @@ def installations(tmp_path):
             dispose_engines(app)
 
 
-def seeded(install, name: str = "kilde", revision: str = "head"):
+def seeded(install, name: str = "kilde", revision: str = "head", full: bool = False):
+    """An installation with content and uploaded files; `full` loads the demo network, which has
+    every feature in use (five seconds), else one small network."""
     app = install(name, revision)
     with app.app_context():
-        if revision == "head":
+        if full:
             demo.seed()
+        elif revision == "head":
+            network = Network(name="Nettverk i Kárášjohka – æøå 🙂", description="Sámi: áčđŋšŧž")
+            db.session.add_all([User(email="leder@example.no", name="Åse Ødegård", password_hash="x"), network])
+            db.session.flush()
+            db.session.add(FeedbackPhrase(network_id=network.id, text="Godt skrevet – æøå 🙂"))
         else:  # an older schema: plain SQL that every revision has
             db.session.execute(sa.text("INSERT INTO users (email, name, password_hash, is_admin, locale, session_token, "
                                        "created_at) VALUES ('eldre@example.no', 'Eldre Ærlig', 'x', false, 'nb', 't', "
@@ -165,7 +172,7 @@ def without_writes_after(contents: dict[str, list[tuple]], last: int) -> dict[st
 
 
 def test_a_backup_taken_while_people_write_restores_to_one_consistent_moment(installations, tmp_path):
-    source = seeded(installations)
+    source = seeded(installations, full=True)
     writer = Writer(source)
     writer.start()
     while writer.written < 5 and writer.is_alive():
