@@ -22,7 +22,7 @@ def test_pages_walk_every_team_once_in_order(world, api_as, save):
     assert names == sorted(names) and len(set(names)) == 27
 
 
-@pytest.mark.parametrize("query", ["page=0", "page=abc", "per_page=101", "per_page=0", "per_page=-1"])
+@pytest.mark.parametrize("query", ["page=0", "page=abc", "page=%C2%B2", "per_page=101", "per_page=0", "per_page=-1"])
 def test_a_page_out_of_range_is_a_clear_400(world, api_as, query):
     response = api_as("observer").get(f"/networks/{world.network.id}/milestones?{query}")
 

@@ -57,23 +57,28 @@ def authorize(action: Action, target) -> None:
     abort(403)
 
 
+def refuse(status: int, **body):
+    """Stop the request with a JSON answer."""
+    response = jsonify(**body)
+    response.status_code = status
+    abort(response)
+
+
+def _whole(text: str, low: int, high: int) -> int | None:
+    return int(text) if text.isascii() and text.isdigit() and low <= int(text) <= high else None
+
+
 def page_args() -> tuple[int, int]:
+    page = _whole(request.args.get("page", "1"), 1, ID_MAX)
+    per_page = _whole(request.args.get("per_page", str(services.PER_PAGE)), 1, services.PER_PAGE_MAX)
     errors = {}
-    page = request.args.get("page", "1")
-    per_page = request.args.get("per_page", str(services.PER_PAGE))
-    if not page.isdigit() or not 1 <= int(page) <= ID_MAX:
+    if page is None:
         errors["page"] = _("Sidetallet må være et helt tall fra 1.")
-    if not per_page.isdigit() or not 1 <= int(per_page) <= services.PER_PAGE_MAX:
+    if per_page is None:
         errors["per_page"] = _("Antall per side må være et helt tall fra 1 til %(max)d.", max=services.PER_PAGE_MAX)
     if errors:
-        _bad_request(errors)
-    return int(page), int(per_page)
-
-
-def _bad_request(errors: dict[str, str]):
-    response = jsonify(errors=errors)
-    response.status_code = 400
-    abort(response)
+        refuse(400, errors=errors)
+    return page, per_page
 
 
 def listing(query, serialize):

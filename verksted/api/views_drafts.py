@@ -7,7 +7,7 @@ from flask import abort, g, jsonify, request
 from flask_babel import gettext as _
 
 from verksted.api import bp, serializers
-from verksted.api.views import ID_MAX, authorize, caller, get_or_404, visible_submission
+from verksted.api.views import ID_MAX, authorize, caller, get_or_404, refuse, visible_submission
 from verksted.documents import workspace_services as work
 from verksted.documents.services import StaleRevision
 from verksted.errors import Refused
@@ -16,37 +16,30 @@ from verksted.networks.models import Team
 from verksted.permissions import Action
 
 
-def _refuse(status: int, **body):
-    response = jsonify(**body)
-    response.status_code = status
-    abort(response)
-
-
 def require_write_token() -> None:
     if not g.api_token.can_write:
-        _refuse(403, error="read_only", message=_("Denne nøkkelen kan bare lese. Lag en nøkkel som kan skrive."))
+        refuse(403, error="read_only", message=_("Denne nøkkelen kan bare lese. Lag en nøkkel som kan skrive."))
 
 
 def _body(need_answers: bool) -> tuple[int, dict | None]:
     """{"revision": n, "answers": {...}}: the revision the writer read, and the answers."""
     payload = request.get_json(silent=True)
-    errors = {}
     if not isinstance(payload, dict):
-        _refuse(422, errors={"body": _("Send et JSON-objekt med «revision» og «answers».")})
+        refuse(422, errors={"body": _("Send et JSON-objekt med «revision» og «answers».")})
     revision, answers = payload.get("revision"), payload.get("answers")
+    errors = {}
     if not isinstance(revision, int) or isinstance(revision, bool) or not 0 <= revision <= ID_MAX:
         errors["revision"] = _("Oppgi revisjonen dokumentet hadde da du leste det, som et helt tall.")
     if (need_answers or answers is not None) and not isinstance(answers, dict):
         errors["answers"] = _("Svarene må være et objekt med feltnøkler.")
     if errors:
-        _refuse(422, errors=errors)
+        refuse(422, errors=errors)
     return revision, answers
 
 
 def _editable(submission_id: int):
     require_write_token()
-    submission = visible_submission(submission_id, Action.EDIT_SUBMISSION)
-    return submission
+    return visible_submission(submission_id, Action.EDIT_SUBMISSION)
 
 
 def _stale(submission, stale: StaleRevision):
