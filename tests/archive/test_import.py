@@ -128,6 +128,8 @@ HOSTILE = {
                      "memberships[0].role: ukjent verdi «king»"),
     "impossible date": (_with(lambda d: d["network"]["gatherings"][0].update(held_on="2026-02-30")),
                         "gatherings[0].held_on: «2026-02-30» er ikke en gyldig verdi"),
+    "not an e-mail address": (_with(lambda d: d["network"]["people"][1].update(email="ansatt")),
+                               "people[1].email: «ansatt» har feil form"),
     "unknown field": (_with(lambda d: d["network"]["teams"][0].update(password_hash="x")),
                       "teams[0]: ukjent felt «password_hash»"),
 }

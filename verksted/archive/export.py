@@ -8,7 +8,18 @@ import sqlalchemy as sa
 
 from verksted.accounts.models import User
 from verksted.archive.schema import FORMAT_NAME, FORMAT_VERSION
-from verksted.archive.tables import PEOPLE, SETTINGS, TABLES, Table, encode_file, parent_of, reference_of, field_name, to_json
+from verksted.archive.tables import (
+    PEOPLE,
+    SETTINGS,
+    TABLES,
+    Table,
+    encode_file,
+    field_name,
+    parent_of,
+    reference_of,
+    to_json,
+    utc_text,
+)
 from verksted.clock import utcnow
 from verksted.extensions import db
 from verksted.gatherings import files as gathering_files
@@ -59,7 +70,7 @@ def export_network(network: Network) -> dict:
     return {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
-        "exported_at": to_json(network.__table__.columns["created_at"], utcnow()),
+        "exported_at": utc_text(utcnow()),
         "exported_by_version": verksted_version(),
         "network": body,
     }

@@ -17,6 +17,8 @@ KEY = {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$"}
 DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 DATETIME = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$"}
 TIME = {"type": "string", "pattern": r"^\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?$"}
+# What a column's type cannot say.
+EXTRA = {("people", "email"): {"pattern": r"^[^@\s]+@[^@\s]+\.[^@\s]+$"}}
 BASE64 = {"type": "string", "contentEncoding": "base64", "pattern": "^[A-Za-z0-9+/]*={0,2}$"}
 
 
@@ -58,7 +60,7 @@ def row_schema(table: Table) -> dict:
     properties = {"key": {"$ref": "#/$defs/key"}}
     required = ["key"]
     for column in table.columns:
-        properties[field_name(column)] = column_schema(column)
+        properties[field_name(column)] = column_schema(column) | EXTRA.get((table.name, column.name), {})
         if is_required(column):
             required.append(field_name(column))
     if table.name == "gathering_files":

@@ -137,12 +137,17 @@ def to_json(column: sa.Column, value):
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(kind, sa.DateTime):
-        return value.isoformat() + "Z"
+        return utc_text(value)
     if isinstance(value, (date, time)):
         return value.isoformat()
     if isinstance(kind, sa.LargeBinary):
         return base64.b64encode(value).decode("ascii")
     return value
+
+
+def utc_text(moment: datetime) -> str:
+    """A stored (naive UTC) time as ISO 8601 with «Z»."""
+    return moment.isoformat() + "Z"
 
 
 def from_json(column: sa.Column, value):
