@@ -171,3 +171,16 @@ def test_a_new_network_without_a_name_or_with_its_end_before_its_start_is_refuse
 ])
 def test_a_month_moves_across_years(month, months, expected):
     assert shift_month(month, months) == expected
+
+
+def test_without_a_start_the_old_plan_is_moved_so_its_first_milestone_begins_with_the_new_network(world, ctx):
+    source = db.session.get(Network, world.network.id)
+    db.session.delete(db.session.get(Report, world.report.id))
+    leader = db.session.get(type(world.facilitator), world.facilitator.id)
+
+    network = start_next_network(source, "Uten startdato", date(2026, 2, 10), None, by=leader)
+    db.session.flush()
+
+    (milestone,) = rows(Milestone, network)
+    assert (milestone.starts_in, milestone.ends_in) == (date(2026, 2, 1), date(2026, 5, 1))
+    assert rows(Report, network) == []
