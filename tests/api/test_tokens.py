@@ -21,7 +21,7 @@ def _tokens(app, user) -> list[ApiToken]:
 def test_a_new_token_is_shown_once_and_only_its_hash_is_kept(app, world):
     client = world.client_for("team_member")
 
-    response = client.post("/profil/nokler", data={"name": "Kommunens fagsystem 🚀", "can_write": "y"})
+    response = client.post("/profil/nokler", data={"nokkel-name": "Kommunens fagsystem 🚀", "nokkel-can_write": "y"})
 
     assert response.status_code == 200
     secret = re.search(r'value="(vt_[A-Za-z0-9_-]{43})"', response.get_data(as_text=True)).group(1)
@@ -37,11 +37,11 @@ def test_a_new_token_is_shown_once_and_only_its_hash_is_kept(app, world):
 def test_a_token_needs_a_name_and_an_expiry_in_the_future(app, world):
     client = world.client_for("team_member")
 
-    response = client.post("/profil/nokler", data={"name": "", "expires_on": "01.01.2020"})
+    response = client.post("/profil/nokler", data={"nokkel-name": "", "nokkel-expires_on": "01.01.2020"})
 
     assert response.status_code == 422
     assert "Dette feltet må fylles ut." in text(response)
-    response = client.post("/profil/nokler", data={"name": "Gammel", "expires_on": "01.01.2020"})
+    response = client.post("/profil/nokler", data={"nokkel-name": "Gammel", "nokkel-expires_on": "01.01.2020"})
     assert response.status_code == 422
     assert "Utløpsdatoen har allerede vært" in text(response)
     assert _tokens(app, world.people.team_member) == []
@@ -105,3 +105,29 @@ def test_a_read_only_token_is_refused_every_write(world, api_as):
         assert response.status_code == 403
         assert response.json["message"] == "Denne nøkkelen kan bare lese. Lag en nøkkel som kan skrive."
     assert api.get(f"/submissions/{world.submission.id}").status_code == 200
+
+
+def test_a_token_runs_to_the_end_of_its_last_day_and_says_so(app, world):
+    client = world.client_for("observer")
+
+    response = client.post("/profil/nokler", data={"nokkel-name": "Rapportverktøy", "nokkel-expires_on": "31.07.2099"})
+
+    assert "Den virker til og med 31. juli 2099." in text(response)
+    (token,) = _tokens(app, world.people.observer)
+    assert str(token.expires_at) == "2099-07-31 22:00:00"  # midnight in Oslo, summer time
+    assert "31. juli 2099" in text(client.get("/profil"))
+
+
+def test_the_profile_pages_revoke_button_carries_its_csrf_token(csrf_client, login, world, make_token, app):
+    make_token(world.people.facilitator)
+    (token,) = _tokens(app, world.people.facilitator)
+    login(csrf_client, world.people.facilitator)
+    page = csrf_client.get("/profil").get_data(as_text=True)
+    form = page[page.index(f'action="/profil/nokler/{token.id}/trekk-tilbake"'):]
+    csrf = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', form).group(1)
+
+    assert csrf_client.post(f"/profil/nokler/{token.id}/trekk-tilbake").status_code == 400
+    response = csrf_client.post(f"/profil/nokler/{token.id}/trekk-tilbake", data={"csrf_token": csrf})
+
+    assert response.status_code == 302
+    assert _tokens(app, world.people.facilitator)[0].revoked_at is not None

@@ -9,6 +9,11 @@ from verksted.forms import DateInput, PlainText, max_length, required, strip
 
 
 class NewTokenForm(FlaskForm):
+    """Its fields are prefixed («nokkel-name»): the profile page has a «name» of its own."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, prefix="nokkel", **kwargs)
+
     name = StringField(
         _l("Navn på nøkkelen"), filters=[strip], validators=[required(), max_length(NAME_MAX), PlainText()],
         description=_l("Hva nøkkelen brukes til, for eksempel «Kommunens saksbehandlingssystem»."),

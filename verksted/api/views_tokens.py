@@ -16,7 +16,8 @@ from verksted.forms import ConfirmForm, form_status, require_confirmation, show_
 @bp.app_context_processor
 def token_panel():
     """What the profile's token section (api/_tokens.html) needs, read only when it is shown."""
-    return {"api_tokens_of": tokens.tokens_of, "new_api_token_form": lambda: NewTokenForm(formdata=None)}
+    return {"api_tokens_of": tokens.tokens_of, "new_api_token_form": lambda: NewTokenForm(formdata=None),
+            "new_api_confirm_form": ConfirmForm}
 
 
 @accounts.route("/profil/nokler", methods=["GET", "POST"])
