@@ -13,6 +13,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 import jsonschema
+import sqlalchemy as sa
 from flask import current_app
 from flask_babel import gettext as _
 
@@ -227,8 +228,6 @@ def content_problems(network: dict) -> list[str]:
 
 
 def _value_problems(column, value, place: str, problems: list[str]) -> None:
-    import sqlalchemy as sa
-
     if isinstance(column.type, sa.JSON):
         _long_strings(value, place, problems)
         return
@@ -255,8 +254,6 @@ def _file_problems(row: dict, place: str, problems: list[str]) -> None:
 
 def unique_fields(table: Table) -> list[tuple[str, ...]]:
     """The fields whose values may occur only once in the list (the table's unique constraints)."""
-    import sqlalchemy as sa
-
     exported = {column.name: field_name(column) for column in table.columns}
     found = []
     for constraint in table.table.constraints:
