@@ -202,3 +202,37 @@ def test_brackets_and_escaped_quotes_inside_text_are_not_nesting(ctx):
 
     assert network.description.endswith("«sitat»")
     assert checks.nesting_depth(b'{"a": ["[[[", "\\"[", {"b": [1, 2]}], "c\\\\": [[]]}') == 4
+
+
+def test_a_realistic_archive_with_bad_values_deep_inside_is_refused_whole(ctx, app, rich_network, monkeypatch):
+    data = json.loads(archive_bytes(db.session.get(Network, rich_network)))
+    network = data["network"]
+    network["submissions"][0]["answers"] = {"tiltak": "x" * (checks.TEXT_MAX + 1)}
+    network["gathering_files"][0]["size"] += 1
+    network["report_sections"][0]["report"] = "report-99"
+    monkeypatch.setitem(app.config, "UPLOAD_MAX_BYTES", 10)
+
+    problems = refused(as_bytes(data))
+
+    assert "submissions[0].answers.tiltak: for lang tekst (høyst 200000 tegn)" in problems
+    assert any(p.startswith("gathering_files[0].size: sier") for p in problems)
+    assert "gathering_files[0].content: filen er større enn det Verksted tar imot" in problems
+    assert "report_sections[0].report: «report-99» finnes ikke i reports" in problems
+
+
+def test_a_database_refusal_halfway_leaves_nothing_behind(ctx, monkeypatch):
+    from verksted.archive import importing
+
+    before = row_counts()
+
+    def fail_halfway(data, clashes):
+        db.session.add(Network(name="Halvveis"))
+        db.session.flush()
+        raise sa.exc.IntegrityError("INSERT …", {}, Exception("unik verdi brutt"))
+
+    monkeypatch.setattr(importing, "_create", fail_halfway)
+    with pytest.raises(ArchiveRefused) as caught:
+        import_archive(MINIMAL.read_bytes())
+
+    assert "unik verdi brutt" in caught.value.problems[0]
+    assert row_counts() == before
