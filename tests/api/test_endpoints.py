@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import VISITORS
+from verksted.polls.models import Answer
 
 # In the order of VISITORS: anonymous, other team member, team member, observer,
 # other network's facilitator, facilitator, admin.
@@ -74,6 +75,25 @@ def test_poll_results_hide_which_municipality_wrote_an_open_answer(world, api_as
     split = results["questions"][0]["by_municipality"]
     assert {row["municipality"] for row in split} == {"Fjellbygd kommune", "Havbygd kommune"}
     assert all(not row["shown"] and row["reason"] == "few" and row["summary"] is None for row in split)
+
+
+def test_poll_results_split_by_municipality_only_where_five_or_more_answered(world, api_as, save):
+    scores = [(world.team_x.id, score) for score in (5, 5, 4, 4, 3)] + [(world.team_y.id, 2)] * 4
+    save(*[Answer(question_id=world.poll_question.id, answer_key=f"{n:064d}", team_id=team_id, value={"score": score})
+           for n, (team_id, score) in enumerate(scores)])
+
+    question = api_as("observer").get(f"/polls/{world.poll.id}/results").json["questions"][0]
+
+    assert question["summary"]["count"] == 9 and question["summary"]["mean"] == 3.22
+    split = {row["municipality"]: row for row in question["by_municipality"]}
+    # Havbygd's four are withheld, and so is Fjellbygd's five: the whole minus it would give Havbygd's away.
+    assert split["Havbygd kommune"]["reason"] == "few" and split["Havbygd kommune"]["summary"] is None
+    assert split["Fjellbygd kommune"]["reason"] == "difference"
+    save(Answer(question_id=world.poll_question.id, answer_key="1" * 64, team_id=world.team_y.id, value={"score": 1}))
+    question = api_as("observer").get(f"/polls/{world.poll.id}/results").json["questions"][0]
+    assert all(row["shown"] for row in question["by_municipality"])
+    assert {row["municipality"]: row["summary"]["count"] for row in question["by_municipality"]} == {
+        "Fjellbygd kommune": 5, "Havbygd kommune": 5}
 
 
 def test_errors_under_the_api_are_json_even_for_an_unknown_address(world, api_as):
