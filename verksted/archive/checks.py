@@ -81,6 +81,11 @@ class _DuplicateKey(ValueError):
     pass
 
 
+def _not_json(constant: str):
+    """NaN and Infinity: Python reads them, JSON has no such thing."""
+    raise ValueError(constant)
+
+
 def parse(raw: bytes) -> dict:
     """The archive's data, upgraded to FORMAT_VERSION; ArchiveRefused if it is not one."""
     if not raw.strip():
@@ -91,14 +96,16 @@ def parse(raw: bytes) -> dict:
     if nesting_depth(raw) > MAX_DEPTH:
         raise ArchiveRefused([_("Filen er nøstet for dypt (mer enn %(depth)d nivåer).", depth=MAX_DEPTH)])
     try:
-        data = json.loads(raw.decode("utf-8"), object_pairs_hook=_no_duplicate_keys)
+        data = json.loads(raw.decode("utf-8"), object_pairs_hook=_no_duplicate_keys, parse_constant=_not_json)
     except UnicodeDecodeError:
         raise ArchiveRefused([_("Filen er ikke UTF-8-tekst.")]) from None
     except _DuplicateKey as duplicate:
         raise ArchiveRefused([_("Feltet «%(name)s» står to ganger i samme objekt.", name=str(duplicate)[:100])]) from None
-    except (json.JSONDecodeError, RecursionError) as error:
-        line = getattr(error, "lineno", "?")
-        raise ArchiveRefused([_("Filen er ikke gyldig JSON (linje %(line)s).", line=line)]) from None
+    except (ValueError, RecursionError) as error:  # also digits beyond Python's limit, NaN and Infinity
+        if isinstance(error, json.JSONDecodeError):
+            raise ArchiveRefused([_("Filen er ikke gyldig JSON (linje %(line)d).", line=error.lineno)]) from None
+        raise ArchiveRefused([_("Filen er ikke gyldig JSON: den har et tall eller en verdi JSON ikke tillater.")]) \
+            from None
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise ArchiveRefused([_("Filen er ikke et nettverksarkiv fra Verksted (format må være «%(name)s»).",
                                 name=FORMAT_NAME)])
@@ -136,8 +143,9 @@ def where(path) -> str:
     return text or _("arkivet")
 
 
-_TYPE_NAMES = {"string": "tekst", "integer": "heltall", "boolean": "true eller false", "object": "objekt",
-               "array": "liste", "null": "null", "number": "tall"}
+def _type_name(kind: str) -> str:
+    return {"string": _("tekst"), "integer": _("heltall"), "boolean": _("true eller false"), "object": _("objekt"),
+            "array": _("liste"), "null": "null", "number": _("tall")}.get(kind, kind)
 
 
 def _schema_message(error: jsonschema.ValidationError) -> str:
@@ -151,7 +159,7 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
         extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
         return _("%(where)s: ukjent felt «%(field)s»", where=place, field=", ".join(extra)[:100])
     if kind == "type":
-        return _("%(where)s: skal være %(type)s", where=place, type=_TYPE_NAMES.get(expected, expected))
+        return _("%(where)s: skal være %(type)s", where=place, type=_type_name(expected))
     if kind == "maxLength":
         return _("%(where)s: for lang tekst (høyst %(max)d tegn)", where=place, max=expected)
     if kind == "maxItems":

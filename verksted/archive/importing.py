@@ -32,7 +32,7 @@ def import_archive(raw: bytes, by: User | None = None) -> Network:
     clashes = _clashes(data)
     try:
         return _create(data, clashes)
-    except sa.exc.IntegrityError as error:
+    except sa.exc.DBAPIError as error:  # the checks should leave nothing for the database to refuse
         db.session.rollback()
         raise ArchiveRefused([_("Databasen tok ikke imot arkivet: %(error)s", error=str(error.orig)[:300])]) from None
 
