@@ -22,7 +22,7 @@ def minimal() -> dict:
 
 
 def as_bytes(data: dict) -> bytes:
-    return json.dumps(data, ensure_ascii=False).encode()
+    return json.dumps(data).encode()  # \u escapes: lone surrogates too
 
 
 def row_counts() -> dict[str, int]:
@@ -111,6 +111,9 @@ HOSTILE = {
     "NaN": (b'{"format": "verksted-nettverksarkiv", "format_version": NaN}', "ikke gyldig JSON"),
     "a number of 5000 digits": (b'{"format": "verksted-nettverksarkiv", "format_version": ' + b"9" * 5000 + b"}",
                                 "ikke gyldig JSON"),
+    "NUL and a lone surrogate": (_with(lambda d: d["network"]["teams"][0].update(municipality="Ta\u0000na",
+                                                                             withdrawal_reason="\ud800")),
+                                 "teams[0].municipality: teksten har tegn som ikke kan lagres"),
     "deep nesting": (_deep(10_000), "nøstet for dypt"),
     "wrong format": (_with(lambda d: d.update(format="noe-annet")), "ikke et nettverksarkiv"),
     "newer version": (_with(lambda d: d.update(format_version=99)), "formatversjon 99"),

@@ -189,22 +189,49 @@ def schema_problems(data: dict) -> list[str]:
 # --- what the schema cannot say ---------------------------------------------------------------
 
 
-def _long_strings(value, place: str, problems: list[str]) -> None:
-    """Strings inside JSON columns: no longer than TEXT_MAX."""
+def _strings(value, place: str):
+    """Every string in `value` (dictionary keys too) with where it is."""
     stack = [(value, place)]
     while stack:
         item, path = stack.pop()
-        if isinstance(item, str) and len(item) > TEXT_MAX:
-            problems.append(_("%(where)s: for lang tekst (høyst %(max)d tegn)", where=path, max=TEXT_MAX))
+        if isinstance(item, str):
+            yield item, path
         elif isinstance(item, dict):
+            stack.extend((k, f"{path}.{k}") for k in item)
             stack.extend((v, f"{path}.{k}") for k, v in item.items())
         elif isinstance(item, list):
             stack.extend((v, f"{path}[{i}]") for i, v in enumerate(item))
 
 
+def _long_strings(value, place: str, problems: list[str]) -> None:
+    """Strings inside JSON columns: no longer than TEXT_MAX."""
+    for text, path in _strings(value, place):
+        if len(text) > TEXT_MAX:
+            problems.append(_("%(where)s: for lang tekst (høyst %(max)d tegn)", where=path, max=TEXT_MAX))
+
+
+def _unstorable_text(network: dict, problems: list[str]) -> None:
+    """NUL characters and lone surrogates (\\u0000, \\ud800) are valid JSON that no database stores."""
+    for text, path in _strings(network, ""):
+        if "\x00" in text or not text.isascii() and _has_surrogate(text):
+            problems.append(_("%(where)s: teksten har tegn som ikke kan lagres (\\u0000 eller en halv surrogat)",
+                              where=path.lstrip(".") or _("arkivet")))
+            if len(problems) > MAX_PROBLEMS:
+                return
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def content_problems(network: dict) -> list[str]:
     """Keys unique and referenced keys present, values the columns can hold, unique rows unique."""
     problems: list[str] = []
+    _unstorable_text(network, problems)
     keys: dict[str, set[str]] = {}
     for table in ALL_TABLES:
         seen = keys[table.name] = set()
