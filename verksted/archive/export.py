@@ -82,13 +82,22 @@ def _row_json(table: Table, row, keys: dict[tuple[str, int], str]) -> dict:
         value = getattr(row, column.name)
         target = reference_of(column)
         if target is not None:
-            data[field_name(column)] = None if value is None else keys[(target.table.name, value)]
+            data[field_name(column)] = None if value is None else _key(keys, target, value, column)
         else:
             data[column.name] = to_json(column, value)
     if table.name == "gathering_files":
         path = gathering_files.path_of(row)
         data["content"] = encode_file(path.read_bytes()) if path.is_file() else None
     return data
+
+
+def _key(keys: dict[tuple[str, int], str], target: Table, value: int, column) -> str | None:
+    """The key of the row referred to; a reference out of the network (never made by Verksted
+    itself) is left out where it may be, so the archive stays importable."""
+    key = keys.get((target.table.name, value))
+    if key is None and not column.nullable:
+        raise ValueError(f"{column.table.name}.{column.name} = {value} peker ut av nettverket")
+    return key
 
 
 def archive_bytes(network: Network) -> bytes:
