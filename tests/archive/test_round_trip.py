@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import json
 
+import jsonschema
 import sqlalchemy as sa
 
 from verksted import demo
-from verksted.archive import archive_bytes, export_network, import_archive
+from verksted.archive import archive_bytes, build_schema, export_network, import_archive
 from verksted.extensions import db
 from verksted.networks.models import Network
 
@@ -38,6 +39,7 @@ def test_the_demo_network_comes_back_the_same(ctx, wipe):
 
     assert normalised(after) == normalised(before)
     assert after["network"]["settings"]["name"] == demo.NETWORK_NAME
+    jsonschema.Draft202012Validator(build_schema()).validate(before)
 
 
 def test_a_network_with_every_feature_used_comes_back_the_same(ctx, wipe, rich_network):
