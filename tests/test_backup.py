@@ -41,7 +41,8 @@ UPLOADS = {
 
 @pytest.fixture
 def installations(tmp_path):
-    """install(name, revision="head") -> an app with a new, migrated database and upload folder."""
+    """install(name, revision="head") -> an app with a new database, migrated up to `revision`
+    (None: left empty), and an upload folder."""
     with ExitStack() as stack:
         apps = []
 
@@ -50,8 +51,9 @@ def installations(tmp_path):
             uploads = tmp_path / name / "uploads"
             uploads.mkdir(parents=True)
             app = create_app(app_config(url, tmp_path / name / "outbox", UPLOAD_FOLDER=str(uploads)))
-            with app.app_context():
-                flask_migrate.upgrade(revision=revision)
+            if revision is not None:
+                with app.app_context():
+                    flask_migrate.upgrade(revision=revision)
             apps.append(app)
             return app
 
@@ -246,6 +248,36 @@ def test_a_backup_of_an_older_version_is_migrated_after_the_restore(installation
     assert contents["alembic_version"] == [("0006_api_tokens",)]
     assert [row[1] for row in contents["users"]] == ["eldre@example.no"]
     assert contents["api_tokens"] == []
+
+
+def test_a_backup_restores_into_a_brand_new_empty_database(installations, tmp_path):
+    source = seeded(installations)
+    assert run(source, "backup", str(tmp_path / "kopier")).exit_code == 0
+    target = installations("ny", revision=None)
+    result = run(target, "restore", str(only_backup(tmp_path / "kopier")), "--yes")
+    assert result.exit_code == 0, result.output
+    assert table_contents(target) == table_contents(source)
+    assert uploaded_files(target) == uploaded_files(source) == UPLOADS
+
+
+def test_only_the_owner_may_read_a_backup(installations, tmp_path):
+    source = seeded(installations)
+    assert run(source, "backup", str(tmp_path)).exit_code == 0
+    assert only_backup(tmp_path).stat().st_mode & 0o777 == 0o700
+
+
+def test_an_empty_database_is_not_backed_up(installations, tmp_path):
+    source = installations("tom", revision=None)
+    if not ON_POSTGRES:
+        sqlite_file = Path(sa.engine.make_url(source.config["SQLALCHEMY_DATABASE_URI"]).database)
+        result = run(source, "backup", str(tmp_path / "kopier"))
+        assert result.exit_code == 1
+        assert f"Databasefilen {sqlite_file} finnes ikke" in result.output
+        sqlite_file.touch()
+    result = run(source, "backup", str(tmp_path / "kopier"))
+    assert result.exit_code == 1
+    assert "Databasen er ikke satt opp for Verksted ennå" in result.output
+    assert list((tmp_path / "kopier").iterdir()) == []
 
 
 # --- refusals ---------------------------------------------------------------------------

@@ -61,7 +61,7 @@ def create_backup(target: Path) -> Path:
     try:
         target.mkdir(parents=True, exist_ok=True)
         work = Path(target / f".{PREFIX}ufullstendig-{secrets.token_hex(6)}")
-        work.mkdir()
+        work.mkdir(mode=0o700)  # it holds every account's password hash
     except OSError as error:
         raise BackupFailed(f"Kan ikke skrive i mappen {target}: {error.strerror or error}.") from error
     try:
@@ -76,6 +76,9 @@ def create_backup(target: Path) -> Path:
         else:
             _dump_postgresql(database_file)
             revision = _dump_revision(database_file)
+        if revision is None:
+            raise BackupFailed("Databasen er ikke satt opp for Verksted ennå, så det er ingenting å ta kopi av. "
+                               "Kjør flask --app verksted db upgrade først.")
         _copy_uploads(uploads, work / UPLOADS)
         manifest = {
             "format": FORMAT,
@@ -179,13 +182,10 @@ def _sqlite_path() -> str | None:
 
 
 def _snapshot_sqlite(destination: Path) -> None:
-    source = sqlite3.connect(_sqlite_path(), timeout=30)
-    copy = sqlite3.connect(destination)
-    try:
-        source.backup(copy)  # all pages in one step, under one read transaction: a consistent snapshot
-    finally:
-        copy.close()
-        source.close()
+    if not Path(_sqlite_path()).is_file():
+        raise BackupFailed(f"Databasefilen {_sqlite_path()} finnes ikke. Sjekk DATABASE_URL.")
+    # All pages in one step, under one read transaction: a consistent snapshot.
+    _sqlite_copy(_sqlite_path(), destination, "Kunne ikke ta kopi av SQLite-databasen")
 
 
 def _sqlite_revision(path: Path) -> str | None:
@@ -201,13 +201,23 @@ def _sqlite_revision(path: Path) -> str | None:
 def _restore_sqlite(snapshot: Path) -> None:
     db.session.remove()
     db.engine.dispose()
-    source = sqlite3.connect(snapshot)
-    target = sqlite3.connect(_sqlite_path(), timeout=30)
+    # Replaces every page of the configured database, in one transaction.
+    _sqlite_copy(snapshot, _sqlite_path(), "Kunne ikke skrive til SQLite-databasen")
+
+
+def _sqlite_copy(source_path, target_path, failure: str) -> None:
     try:
-        source.backup(target)  # replaces every page of the configured database, in one transaction
-    finally:
-        target.close()
-        source.close()
+        source = sqlite3.connect(source_path, timeout=30)
+        try:
+            target = sqlite3.connect(target_path, timeout=30)
+            try:
+                source.backup(target)
+            finally:
+                target.close()
+        finally:
+            source.close()
+    except sqlite3.Error as error:
+        raise BackupFailed(f"{failure} ({target_path}): {error}.") from error
 
 
 # --- PostgreSQL -------------------------------------------------------------------------
