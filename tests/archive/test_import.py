@@ -136,6 +136,8 @@ HOSTILE = {
                         "gatherings[0].held_on: «2026-02-30» er ikke en gyldig verdi"),
     "not an e-mail address": (_with(lambda d: d["network"]["people"][1].update(email="ansatt")),
                                "people[1].email: «ansatt» har feil form"),
+    "team member without a team": (_with(lambda d: d["network"]["memberships"][1].pop("team")),
+                                   "memberships[1].team: et teammedlem må ha et team"),
     "unknown field": (_with(lambda d: d["network"]["teams"][0].update(password_hash="x")),
                       "teams[0]: ukjent felt «password_hash»"),
 }
@@ -242,3 +244,20 @@ def test_a_database_refusal_halfway_leaves_nothing_behind(ctx, monkeypatch):
 
     assert "unik verdi brutt" in caught.value.problems[0]
     assert row_counts() == before
+
+
+def test_rows_that_break_the_domains_rules_between_them_are_refused(ctx, rich_network):
+    data = json.loads(archive_bytes(db.session.get(Network, rich_network)))
+    network = data["network"]
+    other_template = next(v["key"] for v in network["template_versions"]
+                          if v["template"] != network["document_requests"][0]["template"])
+    submission = next(i for i, s in enumerate(network["submissions"])
+                      if s["request"] == network["document_requests"][0]["key"])
+    network["submissions"][submission]["template_version"] = other_template
+    question = next(i for i, q in enumerate(network["poll_questions"]) if q["question_version"])
+    network["poll_questions"][question]["evaluation_question"] = None
+
+    problems = refused(as_bytes(data))
+
+    assert f"submissions[{submission}].template_version: hører til en annen mal enn innleveringen" in problems
+    assert f"poll_questions[{question}].question_version: hører til et annet evalueringsspørsmål" in problems

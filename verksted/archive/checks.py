@@ -316,12 +316,38 @@ def _uniqueness_problems(table: Table, rows: list[dict]) -> list[str]:
     return problems
 
 
+def rule_problems(network: dict) -> list[str]:
+    """The domain's own rules between rows, which the database does not enforce."""
+    problems = []
+    for name in ("memberships", "invitations"):
+        for index, row in enumerate(network.get(name, [])):
+            if (row["role"] == "team_member") != (row.get("team") is not None):
+                problems.append(_("%(where)s.team: et teammedlem må ha et team, og bare teammedlemmer kan ha det",
+                                  where=where([name, index])))
+    by_key = {name: {row["key"]: row for row in network.get(name, [])}
+              for name in ("document_requests", "template_versions", "evaluation_question_versions")}
+    for index, row in enumerate(network.get("submissions", [])):
+        request = by_key["document_requests"][row["request"]]
+        if by_key["template_versions"][row["template_version"]]["template"] != request["template"]:
+            problems.append(_("%(where)s.template_version: hører til en annen mal enn innleveringen",
+                              where=where(["submissions", index])))
+    for index, row in enumerate(network.get("poll_questions", [])):
+        version = row.get("question_version")
+        if version is not None and by_key["evaluation_question_versions"][version]["question"] != row.get(
+                "evaluation_question"):
+            problems.append(_("%(where)s.question_version: hører til et annet evalueringsspørsmål",
+                              where=where(["poll_questions", index])))
+    return problems
+
+
 def check(raw: bytes) -> dict:
     """The archive's data, upgraded and checked through; ArchiveRefused with every problem if not."""
     data = parse(raw)
     problems = schema_problems(data)
     if not problems:
         problems = content_problems(data["network"])
+    if not problems:
+        problems = rule_problems(data["network"])
     if problems:
         raise ArchiveRefused(problems)
     return data
