@@ -216,3 +216,18 @@ def test_an_archive_over_the_size_limit_is_told_by_its_field(world, app, monkeyp
     assert field_error(response, "archive").startswith("Filen er større enn 2 MB og kan ikke importeres her.")
     assert "Filen kan være høyst 2 MB." in text(response)
     assert network_count(app) == before
+
+
+def test_an_ended_networks_page_offers_its_leader_the_next_cycle(world, app):
+    path = f"/nettverk/{world.network.id}"
+    assert "Nettverket er avsluttet" not in text(world.client_for("facilitator").get(path))
+    with app.app_context():
+        network = db.session.get(Network, world.network.id)
+        network.starts_on, network.ends_on = date(2023, 9, 1), date(2025, 6, 30)
+        db.session.commit()
+
+    page = world.client_for("facilitator").get(path)
+
+    assert "Nettverket er avsluttet" in text(page)
+    assert f'href="/nettverk/{world.network.id}/ny-periode"' in page.get_data(as_text=True)
+    assert "Nettverket er avsluttet" not in text(world.client_for("observer").get(path))

@@ -33,6 +33,8 @@ def test_the_leader_starts_the_next_network_and_sees_its_copied_milestones(page,
     network_id, email = finished
     page.goto(f"/nettverk/{network_id}")
     sign_in(page, email)
+    expect(page.get_by_role("heading", name="Nettverket er avsluttet")).to_be_visible()
+    axe_check(page)
     page.get_by_role("navigation", name="Nettverket").get_by_role("link", name="Arkiv og ny periode").click()
     expect(page.get_by_role("link", name="Eksporter nettverket (JSON)")).to_be_visible()
     axe_check(page)

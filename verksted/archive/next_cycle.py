@@ -17,6 +17,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from verksted.accounts.models import User
+from verksted.clock import today
 from verksted.documents.models import DocumentTemplate, FeedbackPhrase, TemplateVersion
 from verksted.errors import Refused
 from verksted.extensions import db
@@ -72,6 +73,11 @@ def start_next_network(source: Network, name: str, starts_on: date | None, ends_
     db.session.add_all(FeedbackPhrase(network_id=network.id, text=phrase.text, position=phrase.position)
                        for phrase in _rows(FeedbackPhrase, source, FeedbackPhrase.position))
     return network
+
+
+def has_ended(network: Network) -> bool:
+    """Past its end date: the network's page offers its leader the next cycle."""
+    return network.ends_on is not None and network.ends_on < today()
 
 
 def _check(name: str, starts_on: date | None, ends_on: date | None) -> None:

@@ -14,13 +14,16 @@ from verksted import archive
 from verksted.accounts.models import User
 from verksted.archive import bp
 from verksted.archive.forms import ImportForm, NextNetworkForm
-from verksted.archive.next_cycle import COPIED, LEFT_BEHIND, start_next_network
+from verksted.archive.next_cycle import COPIED, LEFT_BEHIND, has_ended, start_next_network
 from verksted.documents.exports.content import safe_file_name
 from verksted.errors import Refused
 from verksted.extensions import db
 from verksted.forms import form_status, show_refusal
 from verksted.networks.models import Membership, Network, Role
 from verksted.permissions import Action, authorize, may_import_networks
+
+
+bp.add_app_template_global(has_ended, "network_has_ended")
 
 
 @bp.app_context_processor
