@@ -131,3 +131,14 @@ def test_the_profile_pages_revoke_button_carries_its_csrf_token(csrf_client, log
 
     assert response.status_code == 302
     assert _tokens(app, world.people.facilitator)[0].revoked_at is not None
+
+
+def test_a_token_has_its_users_rights_of_today(app, world, api_as):
+    api = api_as("observer")
+    assert api.get(f"/teams/{world.team_x.id}").status_code == 200
+    with app.app_context():
+        db.session.delete(db.session.get(type(world.memberships.observer), world.memberships.observer.id))
+        db.session.commit()
+
+    assert api.get(f"/teams/{world.team_x.id}").status_code == 404
+    assert api.get("/networks").json["items"] == []
