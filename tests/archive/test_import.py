@@ -13,6 +13,7 @@ from verksted.extensions import db
 from verksted.gatherings import files as gathering_files
 from verksted.gatherings.models import GatheringFile
 from verksted.networks.models import Invitation, Membership, Network, Role, Team
+from verksted.polls.models import Participant, Poll
 
 MINIMAL = Path(__file__).parent / "data" / "v1-minimal.json"
 
@@ -79,6 +80,9 @@ def test_a_network_imported_twice_into_the_same_database_gets_fresh_secrets(ctx,
     files = db.session.scalars(sa.select(GatheringFile).order_by(GatheringFile.id)).all()
     assert len({file.stored_name for file in files}) == 2
     assert gathering_files.path_of(files[0]).read_bytes() == gathering_files.path_of(files[1]).read_bytes()
+    codes = db.session.scalars(sa.select(Poll.code)).all()
+    hashes = db.session.scalars(sa.select(Participant.key_hash)).all()
+    assert len(set(codes)) == len(codes) == 12 and len(set(hashes)) == len(hashes) > 0
 
 
 def test_files_written_by_an_import_go_again_when_it_rolls_back(ctx, rich_network):

@@ -26,7 +26,8 @@ from verksted.polls.services import new_code
 def import_archive(raw: bytes, by: User | None = None) -> Network:
     """A new network made from the archive `raw`; ArchiveRefused (nothing added) if it cannot be.
 
-    `by` is who imports it; the archive's own people keep their roles, `by` gets none from it.
+    `by` is who imports it. The archive's people keep their own roles; giving the importer one is
+    the caller's choice (the import page makes them project leader).
     """
     data = check(raw)["network"]
     clashes = _clashes(data)
@@ -39,17 +40,22 @@ def import_archive(raw: bytes, by: User | None = None) -> Network:
 
 def _clashes(data: dict) -> dict:
     """What the archive holds that must be unique across the whole database and is taken already."""
-    emails = [normalise_email(person["email"]) for person in data.get("people", [])]
-    codes = [poll["code"] for poll in data.get("polls", [])]
-    hashes = [participant["key_hash"] for participant in data.get("poll_participants", [])]
+    emails = {normalise_email(person["email"]) for person in data.get("people", [])}
     name = data["settings"]["name"]
     return {
-        "users": {u.email: u for u in db.session.scalars(sa.select(User).where(User.email.in_(emails)))} if emails else {},
-        "codes": set(db.session.scalars(sa.select(Poll.code).where(Poll.code.in_(codes)))) if codes else set(),
-        "hashes": set(db.session.scalars(sa.select(Participant.key_hash).where(Participant.key_hash.in_(hashes))))
-        if hashes else set(),
+        "users": {user.email: user for user in _taken(User, User.email, emails)},
+        "codes": set(_taken(Poll.code, Poll.code, {poll["code"] for poll in data.get("polls", [])})),
+        "hashes": set(_taken(Participant.key_hash, Participant.key_hash,
+                             {row["key_hash"] for row in data.get("poll_participants", [])})),
         "names": set(db.session.scalars(sa.select(Network.name).where(Network.name.startswith(name, autoescape=True)))),
     }
+
+
+def _taken(what, column, values: set, chunk: int = 5000) -> list:
+    """`what` for the rows whose `column` is one of `values`, asked in chunks the databases accept."""
+    ordered = sorted(values)
+    return [found for start in range(0, len(ordered), chunk)
+            for found in db.session.scalars(sa.select(what).where(column.in_(ordered[start:start + chunk])))]
 
 
 def free_name(name: str, taken: set[str]) -> str:
