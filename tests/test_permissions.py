@@ -375,7 +375,7 @@ RULES = {
     ("/nettverk/<int:network_id>/ny-periode", "POST"): (lambda w: f"/nettverk/{w.network.id}/ny-periode", MANAGE),
     ("/nettverk/importer", "GET"): (lambda w: "/nettverk/importer", IMPORT_NETWORKS),
     ("/nettverk/importer", "POST"): (lambda w: "/nettverk/importer", IMPORT_NETWORKS),
-    ("/arkivformat", "GET"): (lambda w: "/arkivformat", SIGNED_IN),
+    ("/arkivformat/", "GET"): (lambda w: "/arkivformat/", SIGNED_IN),
     ("/arkivformat/archive.schema.json", "GET"): (lambda w: "/arkivformat/archive.schema.json", SIGNED_IN),
     # Personal access tokens on the profile: one's own only; another's token (or none) is not found.
     ("/profil/nokler", "GET"): (lambda w: "/profil/nokler", SIGNED_IN),

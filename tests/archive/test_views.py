@@ -30,7 +30,7 @@ def test_the_leader_finds_the_export_and_the_next_cycle_in_the_networks_menu(wor
     assert "Eksporter nettverket (JSON)" in text(page)
     assert "uten passord" in text(page)
     assert f'href="/nettverk/{world.network.id}/arkiv.json"' in page.get_data(as_text=True)
-    assert 'href="/arkivformat"' in page.get_data(as_text=True)
+    assert 'href="/arkivformat/"' in page.get_data(as_text=True)
     assert "Start nytt nettverk fra dette" in text(page)
     overview = world.client_for("facilitator").get(f"/nettverk/{world.network.id}")
     assert f'href="/nettverk/{world.network.id}/arkiv"' in overview.get_data(as_text=True)
@@ -196,10 +196,11 @@ def test_the_next_network_from_the_demos_finished_network_has_a_working_report_a
 def test_the_format_page_links_the_schema_and_shows_the_documentation_where_installed(world, app):
     from pathlib import Path
 
-    page = world.client_for("team_member").get("/arkivformat")
+    page = world.client_for("team_member").get("/arkivformat/")
 
     assert page.status_code == 200
     assert 'href="/arkivformat/archive.schema.json"' in page.get_data(as_text=True)
+    assert 'href="archive.schema.json"' in page.get_data(as_text=True)  # the docs' own link, beside the page
     docs = Path(app.root_path).parent / "docs" / "archive.md"
     if docs.is_file():
         first_heading = next(line for line in docs.read_text(encoding="utf-8").splitlines() if line.startswith("#"))

@@ -38,6 +38,10 @@ def test_the_leader_starts_the_next_network_and_sees_its_copied_milestones(page,
     page.get_by_role("navigation", name="Nettverket").get_by_role("link", name="Arkiv og ny periode").click()
     expect(page.get_by_role("link", name="Eksporter nettverket (JSON)")).to_be_visible()
     axe_check(page)
+    page.get_by_role("link", name="Om filformatet").click()
+    expect(page.get_by_role("link", name="Last ned JSON Schema for arkivformatet")).to_be_visible()
+    axe_check(page)
+    page.go_back()
 
     page.get_by_role("link", name="Start nytt nettverk fra dette").click()
     expect(page.get_by_role("heading", name="Dette tas med")).to_be_visible()

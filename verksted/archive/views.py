@@ -128,7 +128,7 @@ def _import_and_lead(raw: bytes, user: User) -> Network:
     return network
 
 
-@bp.get("/arkivformat")
+@bp.get("/arkivformat/")  # the slash lets the docs link the schema beside them as «archive.schema.json»
 @login_required
 def format_docs():
     """docs/archive.md as a page; where the docs folder is not installed, the schema alone."""
