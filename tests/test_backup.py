@@ -228,6 +228,10 @@ def test_the_backup_folder_holds_the_snapshot_the_files_and_a_manifest(installat
 
 def test_keep_removes_the_oldest_backups(installations, tmp_path):
     source = seeded(installations)
+    killed, running = tmp_path / ".verksted-ufullstendig-gammel", tmp_path / ".verksted-ufullstendig-ny"
+    killed.mkdir()
+    running.mkdir()
+    os.utime(killed, (killed.stat().st_atime, killed.stat().st_mtime - 2 * 24 * 3600))
     made = []
     for _ in range(3):
         result = run(source, "backup", str(tmp_path), "--keep", "2")
@@ -235,6 +239,7 @@ def test_keep_removes_the_oldest_backups(installations, tmp_path):
         made.append(Path(result.output.split("skrevet til ")[1].split(" (")[0]))
     assert backups.backups_in(tmp_path) == made[1:]
     assert f"Slettet eldre sikkerhetskopi {made[0]}" in result.output
+    assert not killed.exists() and running.exists(), "a backup killed a day ago is cleared, one in progress is not"
 
 
 def test_a_backup_of_an_older_version_is_migrated_after_the_restore(installations, tmp_path):
@@ -356,6 +361,7 @@ def test_restore_asks_first_and_changes_nothing_when_the_answer_is_no(backed_up)
     result = run(target, "restore", str(folder), input="n\n")
     assert result.exit_code == 1
     assert "erstattes. Fortsette?" in result.output
+    assert "Avbrutt. Ingenting er endret." in result.output
     assert_untouched(target)
 
 
@@ -365,6 +371,15 @@ def test_a_backup_into_a_file_fails_with_a_message(installations, tmp_path):
     result = run(source, "backup", str(tmp_path / "fil" / "kopier"))
     assert result.exit_code == 1
     assert "Kan ikke skrive i mappen" in result.output
+
+
+def test_backups_are_not_written_into_the_upload_folder(installations):
+    source = seeded(installations)
+    uploads = Path(source.config["UPLOAD_FOLDER"])
+    result = run(source, "backup", str(uploads / "kopier"))
+    assert result.exit_code == 1
+    assert "kan ikke ligge i opplastingsmappen" in result.output
+    assert not (uploads / "kopier").exists()
 
 
 def test_a_backup_that_fails_halfway_leaves_nothing_that_looks_complete(installations, tmp_path, monkeypatch):

@@ -58,6 +58,9 @@ def create_backup(target: Path) -> Path:
     """Write a new backup folder under `target` and return it."""
     target = Path(target)
     kind = database_kind()
+    uploads = Path(current_app.config["UPLOAD_FOLDER"])
+    if target.resolve().is_relative_to(uploads.resolve()):
+        raise BackupFailed(f"Sikkerhetskopiene kan ikke ligge i opplastingsmappen {uploads}; velg en annen mappe.")
     try:
         target.mkdir(parents=True, exist_ok=True)
         work = Path(target / f".{PREFIX}ufullstendig-{secrets.token_hex(6)}")
@@ -65,7 +68,6 @@ def create_backup(target: Path) -> Path:
     except OSError as error:
         raise BackupFailed(f"Kan ikke skrive i mappen {target}: {error.strerror or error}.") from error
     try:
-        uploads = Path(current_app.config["UPLOAD_FOLDER"])
         # Files are copied before and after the database snapshot: a file is never changed in
         # place, so every file the snapshot refers to is caught by one of the two passes.
         _copy_uploads(uploads, work / UPLOADS)
@@ -83,7 +85,7 @@ def create_backup(target: Path) -> Path:
         manifest = {
             "format": FORMAT,
             "format_version": FORMAT_VERSION,
-            "verksted_version": metadata.version("verksted"),
+            "verksted_version": _version(),
             "alembic_revision": revision,
             "database": kind,
             "created_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -99,6 +101,13 @@ def create_backup(target: Path) -> Path:
                                f"{f' ({error.filename})' if error.filename else ''}.") from error
         raise
     return final
+
+
+def _version() -> str:
+    try:
+        return metadata.version("verksted")
+    except metadata.PackageNotFoundError:
+        return "ukjent"
 
 
 def database_kind() -> str:
@@ -119,12 +128,17 @@ def backups_in(target: Path) -> list[Path]:
 
 
 def prune(target: Path, keep: int) -> list[Path]:
-    """Remove all but the `keep` newest backups in `target`; return the removed ones."""
+    """Remove all but the `keep` newest backups in `target`, and what a backup that was killed
+    left behind more than a day ago; return the removed backups."""
     if keep < 1:
         raise BackupFailed("--keep må være minst 1.")
     doomed = backups_in(target)[:-keep]
     for path in doomed:
         shutil.rmtree(path)
+    day_ago = datetime.now(timezone.utc).timestamp() - 24 * 3600
+    for left in Path(target).glob(f".{PREFIX}ufullstendig-*"):
+        if left.stat().st_mtime < day_ago:
+            shutil.rmtree(left, ignore_errors=True)
     return doomed
 
 
@@ -279,7 +293,8 @@ def _restore_postgresql(dump: Path) -> None:
     restore = subprocess.Popen([pg_restore, "--clean", "--if-exists", "--no-owner", "--file=-", str(dump)],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
-        script.write_text("\n".join(drops) + "\n", encoding="utf-8")
+        # A Verksted still running holds locks: fail after a while instead of waiting for ever.
+        script.write_text("SET lock_timeout = '30s';\n" + "\n".join(drops) + "\n", encoding="utf-8")
         loaded = subprocess.run([psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction",
                                  "-f", str(script), "-f", "-", f"--dbname={url}"],
                                 stdin=restore.stdout, capture_output=True, env=env)
@@ -445,7 +460,10 @@ def _swap_in(staged: Path, uploads: Path) -> None:
         if old.exists() and not uploads.exists():
             old.rename(uploads)
         for child in list(uploads.iterdir()):
-            shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
+            if child.is_dir() and not child.is_symlink():
+                shutil.rmtree(child)
+            else:
+                child.unlink()
         for child in list(staged.iterdir()):
             shutil.move(str(child), uploads / child.name)
         staged.rmdir()

@@ -160,8 +160,9 @@ def restore(folder: str, yes: bool):
         manifest = check_backup(folder)
         if not yes:
             click.echo(f"Sikkerhetskopien er fra {manifest['created_at']} (Verksted {manifest['verksted_version']}).")
-            click.confirm(f"Alt innholdet i {KIND_NAMES[manifest['database']]}-databasen og i "
-                          f"{current_app.config['UPLOAD_FOLDER']} erstattes. Fortsette?", abort=True)
+            if not click.confirm(f"Alt innholdet i {KIND_NAMES[manifest['database']]}-databasen og i "
+                                 f"{current_app.config['UPLOAD_FOLDER']} erstattes. Fortsette?"):
+                _fail("Avbrutt. Ingenting er endret.")
         restored = restore_backup(folder)
     except BackupFailed as failed:
         _fail("Gjenopprettingen ble avbrutt:\n" + "\n".join(f"- {problem}" for problem in failed.problems))
