@@ -330,6 +330,21 @@ def test_a_missing_or_added_file_is_refused(backed_up):
     assert_untouched(target)
 
 
+def test_a_database_snapshot_that_cannot_be_read_leaves_everything_as_it_was(backed_up):
+    folder, target = backed_up
+    snapshot = folder / backups.DATABASE_FILES[KIND]
+    snapshot.write_bytes(snapshot.read_bytes()[:4096] + b"\0" * 4096)  # cut short, checksum made to match
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    size, digest = backups._digest(snapshot)
+    edit_manifest(folder, files=[{**e, "size": size, "sha256": digest} if e["path"] == snapshot.name else e
+                                 for e in manifest["files"]])
+    result = run(target, "restore", str(folder), "--yes")
+    assert result.exit_code == 1
+    assert "Gjenopprettingen ble avbrutt" in result.output
+    assert_untouched(target)
+    assert [p.name for p in Path(target.config["UPLOAD_FOLDER"]).parent.iterdir() if p.name.startswith(".")] == []
+
+
 def test_a_backup_of_the_other_database_kind_is_refused(backed_up):
     folder, target = backed_up
     edit_manifest(folder, database=OTHER_KIND)

@@ -16,6 +16,7 @@ import secrets
 import shutil
 import sqlite3
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from importlib import metadata
@@ -283,31 +284,48 @@ def _dump_revision(dump: Path) -> str | None:
 
 def _restore_postgresql(dump: Path) -> None:
     """Replace the database's content with the dump in one transaction: anything the dump does
-    not have (a newer table, say) goes too, and on any error nothing has changed."""
+    not have (a newer table, say) goes too, and on any error nothing has changed.
+
+    psql reads pg_restore's script between BEGIN and a COMMIT that is only sent once pg_restore
+    has finished without error; otherwise psql's connection ends and the server rolls back."""
     pg_restore, psql = _tool("pg_restore"), _tool("psql")
     url, env = _libpq()
     drops = db.session.execute(sa.text(_DROP_EVERYTHING)).scalars().all()
     db.session.remove()
     db.engine.dispose()
-    script = dump.with_name(f".drop-{secrets.token_hex(4)}.sql")
-    restore = subprocess.Popen([pg_restore, "--clean", "--if-exists", "--no-owner", "--file=-", str(dump)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    try:
-        # A Verksted still running holds locks: fail after a while instead of waiting for ever.
-        script.write_text("SET lock_timeout = '30s';\n" + "\n".join(drops) + "\n", encoding="utf-8")
-        loaded = subprocess.run([psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction",
-                                 "-f", str(script), "-f", "-", f"--dbname={url}"],
-                                stdin=restore.stdout, capture_output=True, env=env)
-    finally:
-        restore.stdout.close()
-        restore_errors = restore.stderr.read().decode("utf-8", "replace").strip()
-        restore.wait()
-        script.unlink(missing_ok=True)
-    if restore.returncode != 0:
-        raise BackupFailed(f"pg_restore mislyktes (kode {restore.returncode}): {restore_errors or 'ingen melding'}")
-    if loaded.returncode != 0:
-        detail = loaded.stderr.decode("utf-8", "replace").strip()
-        raise BackupFailed(f"Innlesingen i databasen mislyktes, og ingenting er endret: {detail or 'ingen melding'}")
+    with tempfile.TemporaryFile() as restore_errors, tempfile.TemporaryFile() as load_errors:
+        loader = subprocess.Popen([psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", f"--dbname={url}"],
+                                  stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=load_errors, env=env)
+        restore = subprocess.Popen([pg_restore, "--clean", "--if-exists", "--no-owner", "--file=-", str(dump)],
+                                   stdout=subprocess.PIPE, stderr=restore_errors)
+        try:
+            # A Verksted still running holds locks: fail after a while instead of waiting for ever.
+            loader.stdin.write(("BEGIN;\nSET lock_timeout = '30s';\n" + "\n".join(drops) + "\n").encode())
+            while chunk := restore.stdout.read(_CHUNK):
+                loader.stdin.write(chunk)
+            if restore.wait() == 0:
+                loader.stdin.write(b"\nCOMMIT;\n")
+        except BrokenPipeError:  # psql stopped at an error; its message says which
+            pass
+        finally:
+            restore.stdout.close()
+            restore.wait()
+            try:
+                loader.stdin.close()
+            except BrokenPipeError:
+                pass
+            loader.wait()
+        if loader.returncode != 0:  # first: pg_restore fails too when psql stops reading
+            raise BackupFailed(f"Innlesingen i databasen mislyktes, og ingenting er endret: "
+                               f"{_text(load_errors) or 'ingen melding'}")
+        if restore.returncode != 0:
+            raise BackupFailed(f"pg_restore mislyktes (kode {restore.returncode}), og ingenting er endret: "
+                               f"{_text(restore_errors) or 'ingen melding'}")
+
+
+def _text(stream) -> str:
+    stream.seek(0)
+    return stream.read().decode("utf-8", "replace").strip()
 
 
 _DROP_EVERYTHING = """
