@@ -200,11 +200,11 @@ def _snapshot_sqlite(destination: Path) -> None:
     if not Path(_sqlite_path()).is_file():
         raise BackupFailed(f"Databasefilen {_sqlite_path()} finnes ikke. Sjekk DATABASE_URL.")
     # All pages in one step, under one read transaction: a consistent snapshot.
-    _sqlite_copy(_sqlite_path(), destination, "Kunne ikke ta kopi av SQLite-databasen")
+    _sqlite_copy(_sqlite_path(), destination, "Kunne ikke ta kopi av SQLite-databasen", standalone=True)
 
 
 def _sqlite_revision(path: Path) -> str | None:
-    connection = sqlite3.connect(path)
+    connection = sqlite3.connect(_read_only(path), uri=True)
     try:
         return connection.execute("SELECT version_num FROM alembic_version").fetchone()[0]
     except sqlite3.Error:
@@ -217,22 +217,31 @@ def _restore_sqlite(snapshot: Path) -> None:
     db.session.remove()
     db.engine.dispose()
     # Replaces every page of the configured database, in one transaction.
-    _sqlite_copy(snapshot, _sqlite_path(), "Kunne ikke skrive til SQLite-databasen")
+    _sqlite_copy(_read_only(snapshot), _sqlite_path(), "Kunne ikke skrive til SQLite-databasen")
 
 
-def _sqlite_copy(source_path, target_path, failure: str) -> None:
+def _read_only(path: Path) -> str:
+    """A URI that reads the snapshot without writing anything beside it (it may be on read-only media)."""
+    return f"{Path(path).absolute().as_uri()}?mode=ro&immutable=1"
+
+
+def _sqlite_copy(source: str, target: str, failure: str, standalone: bool = False) -> None:
+    """Copy the database `source` (a path or file: URI) into `target`; a `standalone` copy is one
+    file, with no write-ahead log to go with it."""
     try:
-        source = sqlite3.connect(source_path, timeout=30)
+        source_db = sqlite3.connect(source, timeout=30, uri=source.startswith("file:"))
         try:
-            target = sqlite3.connect(target_path, timeout=30)
+            target_db = sqlite3.connect(target, timeout=30)
             try:
-                source.backup(target)
+                source_db.backup(target_db)
+                if standalone:
+                    target_db.execute("PRAGMA journal_mode=DELETE")
             finally:
-                target.close()
+                target_db.close()
         finally:
-            source.close()
+            source_db.close()
     except sqlite3.Error as error:
-        raise BackupFailed(f"{failure} ({target_path}): {error}.") from error
+        raise BackupFailed(f"{failure} ({target}): {error}.") from error
 
 
 # --- PostgreSQL -------------------------------------------------------------------------
