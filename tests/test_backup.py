@@ -5,6 +5,7 @@ never touches the shared test database.
 """
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
@@ -373,6 +374,9 @@ def test_a_folder_that_is_no_backup_is_refused(installations, tmp_path):
     result = run(target, "restore", str(tmp_path), "--yes")
     assert result.exit_code == 1
     assert "er ikke en sikkerhetskopi fra Verksted: manifest.json mangler" in result.output
+    result = run(target, "restore", str(tmp_path / "finnes-ikke"), "--yes")
+    assert result.exit_code == 1
+    assert f"Fant ikke mappen {tmp_path / 'finnes-ikke'}" in result.output
 
 
 def test_restore_asks_first_and_changes_nothing_when_the_answer_is_no(backed_up):
@@ -387,9 +391,12 @@ def test_restore_asks_first_and_changes_nothing_when_the_answer_is_no(backed_up)
 def test_a_backup_into_a_file_fails_with_a_message(installations, tmp_path):
     source = seeded(installations)
     (tmp_path / "fil").write_text("ikke en mappe")
+    result = run(source, "backup", str(tmp_path / "fil"))
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'fil'} er en fil, ikke en mappe" in result.output
     result = run(source, "backup", str(tmp_path / "fil" / "kopier"))
     assert result.exit_code == 1
-    assert "Kan ikke skrive i mappen" in result.output
+    assert f"Kan ikke skrive i mappen {tmp_path / 'fil' / 'kopier'}: en del av stien er ikke en mappe" in result.output
 
 
 def test_backups_are_not_written_into_the_upload_folder(installations):
@@ -405,12 +412,12 @@ def test_a_backup_that_fails_halfway_leaves_nothing_that_looks_complete(installa
     source = seeded(installations)
 
     def disk_full(work):
-        raise OSError(28, "Ingen plass igjen på enheten", str(work))
+        raise OSError(errno.ENOSPC, "No space left on device", str(work))
 
     monkeypatch.setattr(backups, "_file_list", disk_full)
     result = run(source, "backup", str(tmp_path / "kopier"))
     assert result.exit_code == 1
-    assert "Sikkerhetskopien kunne ikke skrives: Ingen plass igjen på enheten" in result.output
+    assert "Sikkerhetskopien kunne ikke skrives: disken er full" in result.output
     assert list((tmp_path / "kopier").iterdir()) == []
 
 

@@ -8,6 +8,7 @@ named verksted-… is always whole.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -58,6 +59,8 @@ class Restored:
 def create_backup(target: Path) -> Path:
     """Write a new backup folder under `target` and return it."""
     target = Path(target)
+    if target.exists() and not target.is_dir():
+        raise BackupFailed(f"{target} er en fil, ikke en mappe. Oppgi mappen sikkerhetskopiene skal ligge i.")
     kind = database_kind()
     uploads = Path(current_app.config["UPLOAD_FOLDER"])
     if target.resolve().is_relative_to(uploads.resolve()):
@@ -67,7 +70,7 @@ def create_backup(target: Path) -> Path:
         work = Path(target / f".{PREFIX}ufullstendig-{secrets.token_hex(6)}")
         work.mkdir(mode=0o700)  # it holds every account's password hash
     except OSError as error:
-        raise BackupFailed(f"Kan ikke skrive i mappen {target}: {error.strerror or error}.") from error
+        raise BackupFailed(f"Kan ikke skrive i mappen {target}: {_reason(error)}.") from error
     try:
         # Files are copied before and after the database snapshot: a file is never changed in
         # place, so every file the snapshot refers to is caught by one of the two passes.
@@ -98,10 +101,19 @@ def create_backup(target: Path) -> Path:
     except BaseException as error:
         shutil.rmtree(work, ignore_errors=True)
         if isinstance(error, OSError):
-            raise BackupFailed(f"Sikkerhetskopien kunne ikke skrives: {error.strerror or error}"
+            raise BackupFailed(f"Sikkerhetskopien kunne ikke skrives: {_reason(error)}"
                                f"{f' ({error.filename})' if error.filename else ''}.") from error
         raise
     return final
+
+
+_REASONS = {errno.EACCES: "ingen tilgang", errno.EPERM: "ikke tillatt", errno.ENOSPC: "disken er full",
+            errno.EROFS: "filsystemet er skrivebeskyttet", errno.ENOENT: "finnes ikke",
+            errno.EEXIST: "finnes allerede", errno.ENOTDIR: "en del av stien er ikke en mappe"}
+
+
+def _reason(error: OSError) -> str:
+    return _REASONS.get(error.errno, error.strerror or str(error))
 
 
 def _version() -> str:
@@ -359,6 +371,8 @@ SELECT format('DROP TYPE IF EXISTS %I.%I CASCADE;', n.nspname, t.typname)
 def check_backup(folder: Path) -> dict:
     """The backup's manifest once every check has passed; BackupFailed lists every problem found."""
     folder = Path(folder)
+    if not folder.is_dir():
+        raise BackupFailed(f"Fant ikke mappen {folder}. Oppgi en mappe som heter verksted-…, med manifest.json i.")
     try:
         manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -468,7 +482,7 @@ def _stage_uploads(source: Path, uploads: Path, manifest: dict) -> Path:
                 raise BackupFailed(f"Filen {path} endret seg under gjenopprettingen; ingenting er endret.")
     except OSError as error:
         shutil.rmtree(staged, ignore_errors=True)
-        raise BackupFailed(f"Kan ikke skrive filene ved siden av {uploads}: {error.strerror or error}.") from error
+        raise BackupFailed(f"Kan ikke skrive filene ved siden av {uploads}: {_reason(error)}.") from error
     except BaseException:
         shutil.rmtree(staged, ignore_errors=True)
         raise

@@ -127,7 +127,7 @@ def write_report(network: str, output: str):
 
 @click.command("backup")
 @with_appcontext
-@click.argument("directory", type=click.Path(file_okay=False))
+@click.argument("directory", type=click.Path())
 @click.option("--keep", type=click.IntRange(min=1), default=None,
               help="Behold bare de N nyeste sikkerhetskopiene i mappen; eldre slettes.")
 def backup(directory: str, keep: int | None):
@@ -148,7 +148,7 @@ def backup(directory: str, keep: int | None):
 
 @click.command("restore")
 @with_appcontext
-@click.argument("folder", type=click.Path(file_okay=False))
+@click.argument("folder", type=click.Path())
 @click.option("--yes", is_flag=True, help="Ikke spør før databasen og filene erstattes.")
 def restore(folder: str, yes: bool):
     """Replace the database and the uploaded files with the backup in FOLDER (stop Verksted first)."""
