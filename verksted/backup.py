@@ -75,27 +75,9 @@ def create_backup(target: Path) -> Path:
         # Files are copied before and after the database snapshot: a file is never changed in
         # place, so every file the snapshot refers to is caught by one of the two passes.
         _copy_uploads(uploads, work / UPLOADS)
-        database_file = work / DATABASE_FILES[kind]
-        if kind == "sqlite":
-            _snapshot_sqlite(database_file)
-            revision = _sqlite_revision(database_file)
-        else:
-            _dump_postgresql(database_file)
-            revision = _dump_revision(database_file)
-        if revision is None:
-            raise BackupFailed("Databasen er ikke satt opp for Verksted ennå, så det er ingenting å ta kopi av. "
-                               "Kjør flask --app verksted db upgrade først.")
+        revision = _snapshot(kind, work / DATABASE_FILES[kind])
         _copy_uploads(uploads, work / UPLOADS)
-        manifest = {
-            "format": FORMAT,
-            "format_version": FORMAT_VERSION,
-            "verksted_version": _version(),
-            "alembic_revision": revision,
-            "database": kind,
-            "created_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-            "files": _file_list(work),
-        }
-        (work / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        manifest = _write_manifest(work, kind, revision)
         final = _free_name(target, manifest["created_at"])
         work.rename(final)
     except BaseException as error:
@@ -105,6 +87,34 @@ def create_backup(target: Path) -> Path:
                                f"{f' ({error.filename})' if error.filename else ''}.") from error
         raise
     return final
+
+
+def _snapshot(kind: str, database_file: Path) -> str:
+    """Write the database's snapshot; return its alembic revision, read from the snapshot itself."""
+    if kind == "sqlite":
+        _snapshot_sqlite(database_file)
+        revision = _sqlite_revision(database_file)
+    else:
+        _dump_postgresql(database_file)
+        revision = _dump_revision(database_file)
+    if revision is None:
+        raise BackupFailed("Databasen er ikke satt opp for Verksted ennå, så det er ingenting å ta kopi av. "
+                           "Kjør flask --app verksted db upgrade først.")
+    return revision
+
+
+def _write_manifest(work: Path, kind: str, revision: str) -> dict:
+    manifest = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "verksted_version": _version(),
+        "alembic_revision": revision,
+        "database": kind,
+        "created_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "files": _file_list(work),
+    }
+    (work / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return manifest
 
 
 _REASONS = {errno.EACCES: "ingen tilgang", errno.EPERM: "ikke tillatt", errno.ENOSPC: "disken er full",
