@@ -429,3 +429,21 @@ def test_a_missing_pg_dump_is_named(installations, tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert "Fant ikke programmet pg_dump" in result.output
     assert list((tmp_path / "kopier").iterdir()) == []
+
+
+def test_the_postgresql_password_goes_to_the_tools_in_the_environment_not_the_command_line(tmp_path):
+    app = create_app(app_config("postgresql://verksted:hemm%C3%A6lig%40%3A%2F@db.example:5433/verksted?sslmode=require",
+                                tmp_path / "outbox"))
+    with app.app_context():
+        url, env = backups._libpq()
+    dispose_engines(app)
+    assert url == "postgresql://verksted@db.example:5433/verksted?sslmode=require"
+    assert env["PGPASSWORD"] == "hemmælig@:/"
+
+
+def test_a_database_only_in_memory_is_not_backed_up(tmp_path):
+    app = create_app(app_config("sqlite://", tmp_path / "outbox"))
+    result = run(app, "backup", str(tmp_path / "kopier"))
+    dispose_engines(app)
+    assert result.exit_code == 1
+    assert "Databasen ligger bare i minnet" in result.output

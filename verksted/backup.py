@@ -275,7 +275,8 @@ def _libpq() -> tuple[str, dict]:
     env = dict(os.environ)
     if url.password:
         env["PGPASSWORD"] = str(url.password)
-    plain = url.set(drivername="postgresql", password=None).render_as_string(hide_password=False)
+    plain = sa.engine.URL.create("postgresql", username=url.username, host=url.host, port=url.port,
+                                 database=url.database, query=url.query).render_as_string(hide_password=False)
     return plain, env
 
 
