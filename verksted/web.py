@@ -1,7 +1,9 @@
 """What every page shares: template filters, error pages and security headers."""
 from __future__ import annotations
 
-from flask import Flask, jsonify, render_template, request
+from io import BytesIO
+
+from flask import Flask, jsonify, render_template, request, send_file
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
@@ -83,3 +85,11 @@ def init_app(app: Flask) -> None:
     @app.get("/helse")
     def health():
         return {"status": "ok"}
+
+
+def private_download(data: bytes, mimetype: str, name: str):
+    """A file made for this reader: sent as an attachment, kept by no cache on the way (it holds
+    teams' own words, answers or health information)."""
+    response = send_file(BytesIO(data), mimetype=mimetype, as_attachment=True, download_name=name)
+    response.headers["Cache-Control"] = "private, no-store"
+    return response

@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import json
-from io import BytesIO
 from pathlib import Path
 
 import sqlalchemy as sa
-from flask import Response, abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -21,6 +20,7 @@ from verksted.extensions import db
 from verksted.forms import form_status, show_refusal
 from verksted.networks.models import Membership, Network, Role
 from verksted.permissions import Action, authorize, may_import_networks
+from verksted.web import private_download
 
 
 bp.add_app_template_global(has_ended, "network_has_ended")
@@ -49,10 +49,7 @@ def archive_page(network_id: int):
 @login_required
 def export(network_id: int):
     network = _network(network_id, Action.EXPORT_NETWORK)
-    response = send_file(BytesIO(archive.archive_bytes(network)), mimetype="application/json", as_attachment=True,
-                         download_name=safe_file_name(network.name, "json"))
-    response.headers["Cache-Control"] = "private, no-store"  # every team's words are in it
-    return response
+    return private_download(archive.archive_bytes(network), "application/json", safe_file_name(network.name, "json"))
 
 
 @bp.route("/nettverk/<int:network_id>/ny-periode", methods=["GET", "POST"])

@@ -2,9 +2,7 @@
 a ZIP of files."""
 from __future__ import annotations
 
-from io import BytesIO
-
-from flask import abort, send_file
+from flask import abort
 from flask_login import login_required
 
 from verksted.documents import bp, exports
@@ -12,16 +10,11 @@ from verksted.documents.exports import bundle, content
 from verksted.documents.models import DocumentRequest, Submission
 from verksted.extensions import db
 from verksted.permissions import Action, authorize
+from verksted.web import private_download
 
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ZIP = "application/zip"
-
-
-def _download(data: bytes, mimetype: str, name: str):
-    response = send_file(BytesIO(data), mimetype=mimetype, as_attachment=True, download_name=name)
-    response.headers["Cache-Control"] = "private, no-store"  # a team's own words, often about its staff
-    return response
 
 
 def _submission(submission_id: int) -> Submission:
@@ -44,25 +37,25 @@ def _request(request_id: int) -> DocumentRequest:
 @login_required
 def submission_pdf(submission_id: int):
     submission = _submission(submission_id)
-    return _download(exports.submission_pdf(submission), PDF, content.file_name(submission, "pdf"))
+    return private_download(exports.submission_pdf(submission), PDF, content.file_name(submission, "pdf"))
 
 
 @bp.get("/dokumenter/<int:submission_id>.docx")
 @login_required
 def submission_docx(submission_id: int):
     submission = _submission(submission_id)
-    return _download(exports.submission_docx(submission), DOCX, content.file_name(submission, "docx"))
+    return private_download(exports.submission_docx(submission), DOCX, content.file_name(submission, "docx"))
 
 
 @bp.get("/innleveringer/<int:request_id>/samlet.pdf")
 @login_required
 def request_bundle_pdf(request_id: int):
     request = _request(request_id)
-    return _download(exports.request_bundle_pdf(request), PDF, bundle.file_name(request, "pdf"))
+    return private_download(exports.request_bundle_pdf(request), PDF, bundle.file_name(request, "pdf"))
 
 
 @bp.get("/innleveringer/<int:request_id>/filer.zip")
 @login_required
 def request_zip(request_id: int):
     request = _request(request_id)
-    return _download(exports.request_zip(request), ZIP, bundle.file_name(request, "zip"))
+    return private_download(exports.request_zip(request), ZIP, bundle.file_name(request, "zip"))

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import io
-
 from flask import abort, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -23,6 +21,7 @@ from verksted.gatherings.forms import (
 from verksted.gatherings.models import Gathering, GatheringFile, ProgrammeItem
 from verksted.networks.models import Network, Team
 from verksted.permissions import Action, authorize, can
+from verksted.web import private_download
 
 bp.add_app_template_filter(services.when, "gathering_when")
 bp.add_app_template_filter(services.where, "gathering_where")
@@ -270,18 +269,12 @@ def participants(gathering_id: int):
     )
 
 
-def _private_download(data: bytes, mimetype: str, name: str):
-    response = send_file(io.BytesIO(data), mimetype=mimetype, as_attachment=True, download_name=name)
-    response.headers["Cache-Control"] = "private, no-store"  # dietary needs are health information
-    return response
-
-
 @bp.get("/samlinger/<int:gathering_id>/deltakere.csv")
 @login_required
 def participants_csv(gathering_id: int):
     gathering = _gathering(gathering_id, Action.VIEW_REGISTRATIONS)
     data = lists.participants_csv(gathering, services.participants_by_team(gathering))
-    return _private_download(data, "text/csv; charset=utf-8", f"samling-{gathering.number}-deltakere.csv")
+    return private_download(data, "text/csv; charset=utf-8", f"samling-{gathering.number}-deltakere.csv")
 
 
 @bp.get("/samlinger/<int:gathering_id>/deltakere.pdf")
@@ -289,7 +282,7 @@ def participants_csv(gathering_id: int):
 def participants_pdf(gathering_id: int):
     gathering = _gathering(gathering_id, Action.VIEW_REGISTRATIONS)
     data = lists.participants_pdf(gathering, services.participants_by_team(gathering))
-    return _private_download(data, "application/pdf", f"samling-{gathering.number}-deltakere.pdf")
+    return private_download(data, "application/pdf", f"samling-{gathering.number}-deltakere.pdf")
 
 
 @bp.route("/samlinger/<int:gathering_id>/filer", methods=["GET", "POST"])

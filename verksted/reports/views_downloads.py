@@ -1,9 +1,7 @@
 """The report as PDF and DOCX, and a team's dossier of all its documents as one PDF."""
 from __future__ import annotations
 
-from io import BytesIO
-
-from flask import abort, flash, redirect, send_file, url_for
+from flask import abort, flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 
@@ -12,6 +10,7 @@ from verksted.documents.views_exports import DOCX, PDF
 from verksted.extensions import db
 from verksted.networks.models import Network, Team
 from verksted.permissions import Action, authorize
+from verksted.web import private_download
 from verksted.reports import bp, docx, pdf, pdf_dossier, services
 from verksted.reports.content import report_content
 from verksted.reports.models import Report
@@ -23,14 +22,14 @@ from verksted.reports.views import network_for
 def report_pdf(network_id: int):
     report = _report_of(network_for(network_id))
     data = pdf.report_pdf(report_content(report))
-    return _download(data, PDF, safe_file_name(report.title, "pdf"))
+    return private_download(data, PDF, safe_file_name(report.title, "pdf"))
 
 
 @bp.get("/nettverk/<int:network_id>/rapport.docx")
 @login_required
 def report_docx(network_id: int):
     report = _report_of(network_for(network_id))
-    return _download(docx.report_docx(report_content(report)), DOCX, safe_file_name(report.title, "docx"))
+    return private_download(docx.report_docx(report_content(report)), DOCX, safe_file_name(report.title, "docx"))
 
 
 @bp.get("/team/<int:team_id>/mappe.pdf")
@@ -38,7 +37,7 @@ def report_docx(network_id: int):
 def team_dossier(team_id: int):
     team = db.get_or_404(Team, team_id)
     authorize(Action.VIEW_TEAM, team)
-    return _download(pdf.dossier_pdf(team), PDF, pdf_dossier.file_name(team))
+    return private_download(pdf.dossier_pdf(team), PDF, pdf_dossier.file_name(team))
 
 
 def _report_of(network: Network) -> Report:
@@ -50,7 +49,3 @@ def _report_of(network: Network) -> Report:
     return report
 
 
-def _download(data: bytes, mimetype: str, name: str):
-    response = send_file(BytesIO(data), mimetype=mimetype, as_attachment=True, download_name=name)
-    response.headers["Cache-Control"] = "private, no-store"  # the teams' own words
-    return response
