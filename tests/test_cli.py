@@ -2,6 +2,7 @@ import pytest
 import sqlalchemy as sa
 from werkzeug.security import generate_password_hash
 
+from tests.pages import text
 from verksted import demo
 from verksted.accounts.models import User
 from verksted.extensions import db
@@ -78,6 +79,16 @@ def test_the_printed_demo_sign_ins_work(app, flask, quick_passwords, auth):
         address = line.split(":", 1)[1].strip()
         assert auth.login(address, demo.PASSWORD).status_code == 302, address
         auth.logout()
+
+
+def test_the_demo_group_leader_finds_a_key_to_the_api_on_the_profile(app, flask, quick_passwords, auth, client):
+    output = flask("seed-demo").output
+    group_leader = next(line for line in output.splitlines() if "Gruppeleder" in line).split(":", 1)[1].strip()
+
+    auth.login(group_leader, demo.PASSWORD)
+    page = text(client.get("/profil"))
+
+    assert "Fagsystemet i Fjordvik kommune" in page
 
 
 def test_create_admin_creates_a_platform_administrator(app, flask, auth):

@@ -10,6 +10,7 @@ import sqlalchemy as sa
 
 from verksted.accounts.models import User
 from verksted.accounts.tokens import new_token
+from verksted.api import tokens as api_tokens
 from verksted.calendar import demo as calendar_demo
 from verksted.gatherings import demo as gatherings_demo
 from verksted.clock import utcnow
@@ -203,7 +204,18 @@ def seed() -> bool:
     # The previous cycle, finished, with its whole project report; the leader ran it too.
     finished = reports_demo.finished_network(reports_demo.FINISHED_NAME, leader=leader)
     db.session.add(Membership(user=observer, network=finished, role=Role.OBSERVER))
+    _api_keys(leader, fjordvik.contact)
     return True
+
+
+def _api_keys(leader: User, group_leader: User) -> None:
+    """Keys to the API on two profiles, so the list there has something to show; their secrets
+    were shown once and are known to nobody."""
+    db.session.flush()
+    used = utcnow() - timedelta(days=2, hours=3)
+    key, _secret = api_tokens.create(group_leader, "Fagsystemet i Fjordvik kommune", can_write=True)
+    key.last_used_at = used
+    api_tokens.create(leader, "Uttrekk til KS-statistikken", expires_on=date(2027, 6, 30), today=date(2026, 1, 1))
 
 
 def _email(name: str, domain: str) -> str:
