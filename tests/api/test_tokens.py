@@ -43,7 +43,7 @@ def test_a_token_needs_a_name_and_an_expiry_in_the_future(app, world):
     assert "Dette feltet må fylles ut." in text(response)
     response = client.post("/profil/nokler", data={"nokkel-name": "Gammel", "nokkel-expires_on": "01.01.2020"})
     assert response.status_code == 422
-    assert "Utløpsdatoen har allerede vært" in text(response)
+    assert "Utløpsdatoen har allerede passert" in text(response)
     assert _tokens(app, world.people.team_member) == []
 
 

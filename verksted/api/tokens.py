@@ -33,7 +33,7 @@ def create(user: User, name: str, can_write: bool = False, expires_on: date | No
     if len(name) > NAME_MAX:
         raise Refused(_("Navnet kan være høyst %(max)d tegn.", max=NAME_MAX), field="name")
     if expires_on is not None and expires_on < (today or datetime.now(OSLO).date()):
-        raise Refused(_("Utløpsdatoen har allerede vært. Velg en dato fram i tid."), field="expires_on")
+        raise Refused(_("Utløpsdatoen har allerede passert. Velg en dato fram i tid."), field="expires_on")
     secret = PREFIX + secrets.token_urlsafe(32)
     token = ApiToken(user_id=user.id, name=name, token_hash=hash_token(secret), prefix=secret[:8],
                      can_write=bool(can_write), expires_at=_end_of(expires_on))

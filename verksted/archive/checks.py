@@ -16,6 +16,7 @@ import jsonschema
 import sqlalchemy as sa
 from flask import current_app
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from verksted.archive.schema import FORMAT_NAME, FORMAT_VERSION, build_schema
 from verksted.archive.tables import (
@@ -46,7 +47,8 @@ class ArchiveRefused(Refused):
     def __init__(self, problems: list[str]):
         self.problems = problems[:MAX_PROBLEMS]
         if len(problems) > MAX_PROBLEMS:
-            self.problems.append(_("… og %(count)d problemer til.", count=len(problems) - MAX_PROBLEMS))
+            rest = len(problems) - MAX_PROBLEMS
+            self.problems.append(ngettext("… og %(num)d problem til.", "… og %(num)d problemer til.", rest))
         super().__init__(_("Arkivet kan ikke importeres.") + " " + " ".join(self.problems))
 
 
@@ -113,7 +115,7 @@ def parse(raw: bytes) -> dict:
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise ArchiveRefused([_("format_version: må være et heltall fra 1 og oppover.")])
     if version > FORMAT_VERSION:
-        raise ArchiveRefused([_("Arkivet har formatversjon %(version)d, men denne Verksted leser bare til og med "
+        raise ArchiveRefused([_("Arkivet har formatversjon %(version)d, men denne versjonen av Verksted leser bare til og med "
                                 "versjon %(newest)d. Oppdater Verksted først.", version=version, newest=FORMAT_VERSION)])
     return upgrade(data)
 
