@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from flask import abort, g, jsonify, request
 from flask_babel import gettext as _
+
 from verksted.api import bp, openapi, serializers, services, tokens
 from verksted.documents.models import Submission
 from verksted.extensions import csrf, db
 from verksted.gatherings.models import Gathering
 from verksted.networks.models import Network, Team
-from verksted.permissions import Action, can
+from verksted.permissions import Action, authorize
 from verksted.polls.models import Poll
 from verksted.polls.results import poll_results
 
@@ -46,15 +47,6 @@ def get_or_404(model, ident: int):
     if thing is None:
         abort(404)
     return thing
-
-
-def authorize(action: Action, target) -> None:
-    """As verksted.permissions.authorize, for the token's user."""
-    if can(action, target, user=caller()):
-        return
-    if not can(Action.VIEW_NETWORK, target, user=caller()):
-        abort(404)
-    abort(403)
 
 
 def refuse(status: int, **body):
