@@ -122,8 +122,9 @@ class ReportContent:
 # --- building -----------------------------------------------------------------------------
 
 
-def report_content(report) -> ReportContent:
-    """The whole report, drawn from the network's data as it is now."""
+def report_content(report, checklist_only: bool = False) -> ReportContent:
+    """The whole report, drawn from the network's data as it is now. `checklist_only`: for
+    `missing` alone, without the evaluation's charts (most of the work)."""
     from verksted.documents.exports import markdown_blocks as mb
     from verksted.reports import sources
 
@@ -138,10 +139,15 @@ def report_content(report) -> ReportContent:
         logo_type=report.logo_type,
     )
     content = ReportContent(front=front, sections=[])
-    context = sources.Context(network)  # loads what the data sections share, once
+    context = sources.Context(network, checklist_only)  # loads what the data sections share, once
     for number, section in enumerate(report.sections, start=1):
         blocks = mb.blocks(section.body)
         blocks += sources.blocks_for(section, context)
         content.sections.append(Section(number, mb.writable(section.title), blocks, f"del-{number}"))
     content.missing = context.missing
     return content
+
+
+def missing_in(report) -> list[str]:
+    """What the leader may want to fill in before the report is published."""
+    return report_content(report, checklist_only=True).missing

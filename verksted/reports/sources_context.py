@@ -21,13 +21,15 @@ from verksted.networks.models import Membership, Network, OrganisationMember, Ro
 from verksted.plan import services as plan_services
 from verksted.plan.models import Milestone, Risk
 from verksted.polls.evaluation import Evaluation, network_evaluation
+from verksted.polls.models import EvaluationQuestion
 
 
 class Context:
     """The network's data for one drawing of its report, and what the leader may want to fill in."""
 
-    def __init__(self, network: Network):
+    def __init__(self, network: Network, checklist_only: bool = False):
         self.network = network
+        self.checklist_only = checklist_only  # only `missing` is wanted: charts are not drawn
         self.missing: list[str] = []
         self._submissions: dict[int, dict[int, Submission]] = {}
 
@@ -68,6 +70,12 @@ class Context:
     @cached_property
     def evaluation(self) -> Evaluation:
         return network_evaluation(self.network)
+
+    @cached_property
+    def has_evaluation_template(self) -> bool:
+        if not self.checklist_only:
+            return self.evaluation.has_template
+        return db.session.scalar(sa.select(sa.exists().where(EvaluationQuestion.network_id == self.network.id)))
 
     @cached_property
     def final_requests(self) -> list[DocumentRequest]:

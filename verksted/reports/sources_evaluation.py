@@ -26,10 +26,12 @@ def evaluation(section, context: Context) -> list:
 
 
 def _questions(section, options: dict, context: Context) -> list:
-    result = context.evaluation
-    if not result.has_template:
+    if not context.has_evaluation_template:
         context.missing.append(_("%(section)s: nettverket har ingen evalueringsmal.", section=section.title))
         return [Note(_("Nettverket har ingen evalueringsmal, så det er ingen evaluering å vise."))]
+    if context.checklist_only:
+        return []
+    result = context.evaluation
     chosen = _chosen(options.get("questions"), result.trends)
     blocks: list = []
     if not result.occasions:

@@ -14,7 +14,7 @@ from verksted.forms import ConfirmForm, form_status, move_step, require_confirma
 from verksted.networks.models import Network
 from verksted.permissions import Action, can
 from verksted.reports import bp, services
-from verksted.reports.content import report_content
+from verksted.reports.content import missing_in
 from verksted.reports.forms import PREVIEW, FrontPageForm, NewSectionForm, cell_name, column_name, section_form
 from verksted.reports.models import Report
 from verksted.reports.views import network_for, section_for
@@ -40,7 +40,7 @@ def _outline_page(network: Network, new_section: NewSectionForm, status: int = 2
     report = services.outline_of(network)
     return render_template(
         "reports/report.html", network=network, report=report, new_section=new_section, confirm=ConfirmForm(),
-        missing=report_content(report).missing if report else [], source_labels=services.source_labels(),
+        missing=missing_in(report) if report else [], source_labels=services.source_labels(),
         writer=can(Action.WRITE_REPORT, network),
     ), status
 
