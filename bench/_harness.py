@@ -227,18 +227,28 @@ class RssSampler:
                 self.max_mb = max(self.max_mb, mb)
 
 
-def cpu_seconds(server: Server) -> tuple[float, float]:
-    """CPU time used so far by the server (master and workers) and by this process (the client)."""
-    ticks = os.sysconf("SC_CLK_TCK")
-    used = 0.0
-    for pid in [server.pid, *_children(server.pid)]:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
-            used += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
-        except (OSError, ValueError, IndexError):
-            pass
+def cpu_seconds(server: Server) -> tuple[float, float, float]:
+    """CPU time used so far by the server (master and workers), by this process (the client) and
+    by the PostgreSQL server's processes on this machine (0 when there are none)."""
+    used = sum(_cpu_of(pid) for pid in [server.pid, *_children(server.pid)])
+    database = sum(_cpu_of(int(proc.name)) for proc in Path("/proc").iterdir() if proc.name.isdigit() and _comm(proc) == "postgres")
     own = os.times()
-    return used, own.user + own.system
+    return used, own.user + own.system, database
+
+
+def _cpu_of(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+def _comm(proc: Path) -> str:
+    try:
+        return (proc / "comm").read_text().strip()
+    except OSError:
+        return ""
 
 
 def _children(pid: int) -> list[int]:

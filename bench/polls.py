@@ -212,8 +212,9 @@ def run_all(tasks: list, clients: int, server=None, label: str = "") -> tuple[li
     seconds = time.perf_counter() - start
     if server:
         after = cpu_seconds(server)
-        print(f"{label}: {len(tasks) / seconds:.0f}/s; CPU per stk.: tjener {(after[0] - before[0]) / len(tasks) * 1000:.2f} ms, "
-              f"klient {(after[1] - before[1]) / len(tasks) * 1000:.2f} ms", file=sys.stderr)
+        per_task = [(end - start) / len(tasks) * 1000 for start, end in zip(before, after)]
+        print(f"{label}: {len(tasks) / seconds:.0f}/s; CPU per stk.: tjener {per_task[0]:.2f} ms, "
+              f"klient {per_task[1]:.2f} ms, PostgreSQL {per_task[2]:.2f} ms", file=sys.stderr)
     return results, seconds
 
 

@@ -223,17 +223,19 @@ def count_queries(app):
     @contextmanager
     def counting():
         with app.app_context():
-            engine = db.engine
+            engines = list(db.engines.values())  # the answers' own engine on PostgreSQL too
         statements: list[str] = []
 
         def before_cursor_execute(conn, cursor, statement, parameters, context, executemany):
             statements.append(statement)
 
-        sa.event.listen(engine, "before_cursor_execute", before_cursor_execute)
+        for engine in engines:
+            sa.event.listen(engine, "before_cursor_execute", before_cursor_execute)
         try:
             yield statements
         finally:
-            sa.event.remove(engine, "before_cursor_execute", before_cursor_execute)
+            for engine in engines:
+                sa.event.remove(engine, "before_cursor_execute", before_cursor_execute)
 
     return counting
 

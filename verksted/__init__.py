@@ -37,6 +37,7 @@ def _init_extensions(app: Flask) -> None:
     from verksted.accounts.models import User
     from verksted.extensions import babel, csrf, db, login_manager, migrate
 
+    _add_answers_engine(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(app.root_path + "/../migrations"), render_as_batch=True)
     csrf.init_app(app)
@@ -54,6 +55,21 @@ def _init_extensions(app: Flask) -> None:
             return None
         user = db.session.get(User, int(ident))
         return user if user is not None and user.session_token == token else None
+
+
+def _add_answers_engine(app: Flask) -> None:
+    """On PostgreSQL, live-poll answers go through an engine of their own, `db.engines["answers"]`:
+    each answer is one statement, so it runs in autocommit, and no ping is sent before every use
+    (a whole room answers at once). The answer view sends again on a new connection when the
+    database has closed the one it got."""
+    import sqlalchemy as sa
+
+    url = app.config["SQLALCHEMY_DATABASE_URI"]
+    if sa.engine.make_url(url).get_backend_name() == "postgresql":
+        app.config["SQLALCHEMY_BINDS"] = {
+            **app.config.get("SQLALCHEMY_BINDS", {}),
+            "answers": {"url": url, "pool_pre_ping": False, "isolation_level": "AUTOCOMMIT"},
+        }
 
 
 def _register_blueprints(app: Flask) -> None:

@@ -3,6 +3,7 @@ every kind of question by a plain form and by a script's JSON post, and every ki
 answered with a clear message, never a 500, and nothing stored or counted twice."""
 from __future__ import annotations
 
+import os
 import re
 from html import unescape
 
@@ -231,6 +232,74 @@ def test_answering_again_changes_the_answer_and_counts_it_once(client, app, poll
 
     assert answers(app, question.id) == [{"dont_know": True}]
     assert answer_count(app) == 1
+
+
+# --- a room answering at once -------------------------------------------------------------
+
+ON_POSTGRES = bool(os.environ.get("VERKSTED_TEST_POSTGRES"))
+
+
+def test_an_answer_to_a_question_already_answered_is_one_write(client, app, poll, count_queries):
+    question = question_of(poll, QuestionKind.SCALE)
+    joined(client, poll)
+    send(client, poll, question, {"score": "2"}, as_json=True)  # the first reads the question
+
+    with count_queries() as statements:
+        response = send(client, poll, question, {"score": "4"}, as_json=True)
+
+    assert response.get_json() == {"ok": True}
+    # Counted and stored in one statement on PostgreSQL; on SQLite, counted, then stored.
+    assert len(statements) == (1 if ON_POSTGRES else 2)
+    assert answers(app, question.id) == [{"score": 4}]
+
+
+def test_a_question_closed_while_the_room_answers_refuses_the_next_answer(client, app, poll):
+    question = question_of(poll, QuestionKind.SCALE)
+    joined(client, poll)
+    assert send(client, poll, question, {"score": "2"}, as_json=True).status_code == 200
+    with app.app_context():
+        services.close_question(db.session.get(PollQuestion, question.id))
+        db.session.commit()
+
+    refused = send(client, poll, question, {"score": "5"}, as_json=True)
+
+    assert refused.status_code == 422
+    assert refused.get_json()["message"] == "Spørsmålet er stengt. Svaret ble ikke lagret."
+    assert answers(app, question.id) == [{"score": 2}]
+
+
+def test_an_answer_is_checked_against_the_question_as_the_presenter_last_saved_it(client, app, poll):
+    question = question_of(poll, QuestionKind.MULTIPLE)
+    joined(client, poll)
+    too_many = send(client, poll, question, {"choices": ["0", "1", "2"]}, as_json=True)  # at most two
+    with app.app_context():
+        services.update_question(db.session.get(PollQuestion, question.id), "Hva tar dere med hjem?",
+                                 {"options": ["Turnusplan", "Heltidsprosjekt", "Mentorordning"], "max_choices": 1})
+        db.session.commit()
+
+    two = send(client, poll, question, {"choices": ["0", "1"]}, as_json=True)  # allowed before, not now
+    one = send(client, poll, question, {"choices": ["2"]}, as_json=True)
+
+    assert too_many.status_code == two.status_code == 422
+    assert two.get_json()["message"] == too_many.get_json()["message"].replace("2", "1")
+    assert one.get_json() == {"ok": True}
+    assert answers(app, question.id) == [{"choices": [2]}]
+
+
+@pytest.mark.skipif(not ON_POSTGRES, reason="only PostgreSQL closes connections from its side")
+def test_an_answer_after_the_database_closed_the_connection_is_stored(client, app, poll):
+    question = question_of(poll, QuestionKind.SCALE)
+    joined(client, poll)
+    assert send(client, poll, question, {"score": "2"}, as_json=True).status_code == 200
+    with app.app_context():  # as a restart of the database would: every other connection is closed
+        db.session.execute(sa.text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                   "WHERE datname = current_database() AND pid <> pg_backend_pid()"))
+        db.session.commit()
+
+    response = send(client, poll, question, {"score": "4"}, as_json=True)
+
+    assert response.get_json() == {"ok": True}
+    assert answers(app, question.id) == [{"score": 4}]
 
 
 def test_a_long_open_answer_with_line_breaks_fits_as_the_counter_says(client, app, poll):

@@ -61,29 +61,38 @@ def answer_page(code: str):
 
 @bp.post("/svar/<code>/sporsmal/<int:question_id>")
 def answer(code: str, question_id: int):
-    # A whole room answers at once: one indexed read finds the question and its poll, and the
-    # answer is stored on a connection of its own in one transaction, past the ORM session. Only
-    # when the read fails, or the browser has not joined, is the code looked at again: to say
-    # why, and to slow down guessing.
+    try:
+        return _store_answer(code, question_id)
+    except sa.exc.DBAPIError as error:
+        if not error.connection_invalidated:
+            raise
+        # The database closed the connection since this process last answered (it restarted):
+        # nothing was stored, and the answer goes again on a new connection.
+        db.session.rollback()
+        return _store_answer(code, question_id)
+
+
+def _store_answer(code: str, question_id: int):
+    # A whole room answers at once. An answer to a question this process has seen is counted and
+    # stored in one guarded write; the first answer, or one after the presenter changed something,
+    # reads the question first. Both store it on a connection of their own, past the ORM session.
+    # Only when the read fails, or the browser has not joined, is the code looked at again: to
+    # say why, and to slow down guessing.
     with answering.answer_connection() as connection:
-        question = answering.question_to_answer(code, question_id, connection)
-        if question is not None and question.poll_state is PollState.LIVE and _secret(question.poll_id):
-            poll_id = question.poll_id
-        else:
-            question, poll_id = None, _live_poll(code).id
-        secret = _secret(poll_id)
-        if secret is None:
-            return _not_joined(poll_id, question_id)
         try:
-            answering.record_answer(poll_id, question_id, secret, request.form, question, connection)
+            if not answering.record_known_answer(code, question_id, _secrets(), request.form, connection):
+                question = answering.question_to_answer(code, question_id, connection)
+                if question is not None and question.poll_state is PollState.LIVE and _secret(question.poll_id):
+                    poll_id = question.poll_id
+                else:
+                    question, poll_id = None, _live_poll(code).id
+                secret = _secret(poll_id)
+                if secret is None:
+                    return _not_joined(poll_id, question_id)
+                answering.record_answer(poll_id, question_id, secret, request.form, question, connection)
         except Refused as refused:
             connection.commit() if isinstance(refused, TooMany) else connection.rollback()
-            status = 429 if isinstance(refused, TooMany) else 422
-            if _wants_json():
-                return _json_reply(False, refused.message, status)
-            poll = db.session.get(Poll, poll_id)
-            return _poll_page(poll, secret, answering.participant_for(poll, secret),
-                              refusal=(question_id, refused.message), status=status)
+            return _refused(code, question_id, refused)
         connection.commit()
     if _wants_json():
         # The page carries the words for «saved» in the phone's language: a whole room answering
@@ -91,6 +100,17 @@ def answer(code: str, question_id: int):
         return _json_reply(True)
     flash(_("Svaret er lagret. Du kan endre det så lenge spørsmålet er åpent."), "success")
     return redirect(url_for("polls.answer_page", code=code, _anchor=f"q{question_id}"), 303)
+
+
+def _refused(code: str, question_id: int, refused: Refused):
+    """A refused answer: the message by the question, with what the participant sent still there."""
+    status = 429 if isinstance(refused, TooMany) else 422
+    if _wants_json():
+        return _json_reply(False, refused.message, status)
+    poll = _live_poll(code)
+    secret = _secret(poll.id)
+    return _poll_page(poll, secret, answering.participant_for(poll, secret), refusal=(question_id, refused.message),
+                      status=status)
 
 
 def _not_joined(poll_id: int, question_id: int):
@@ -278,8 +298,13 @@ def _code_page(message: str | None, code: str = "", status: int = 200):
     return render_template("polls/answer/code.html", message=message, code=code), status
 
 
+def _secrets() -> dict[str, str]:
+    """The secrets of the polls this browser has joined, by poll id."""
+    return session.get("poll_secrets") or {}
+
+
 def _secret(poll_id: int) -> str | None:
-    return (session.get("poll_secrets") or {}).get(str(poll_id))
+    return _secrets().get(str(poll_id))
 
 
 def _remember(poll_id: int, secret: str) -> None:
