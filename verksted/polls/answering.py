@@ -145,7 +145,7 @@ class QuestionToAnswer(NamedTuple):
 
 def question_to_answer(code: str, question_id: int, connection: sa.Connection | None = None) -> QuestionToAnswer | None:
     """The question a participant answers, with its poll, found by the code in the address. An
-    open question of a live poll is remembered for `record_known_answer`."""
+    open question of a live poll is kept for the answers that follow (see below)."""
     code = normalise_code(code)
     row = (connection or db.session.connection()).execute(
         _QUESTION_BY_CODE, {"q_code": code, "q_id": question_id}
@@ -160,58 +160,26 @@ def question_to_answer(code: str, question_id: int, connection: sa.Connection | 
     return question
 
 
-# --- the fast path ----------------------------------------------------------------------
+# --- what a process keeps ---------------------------------------------------------------
 #
 # A room answers the same few questions hundreds of times a minute. What a question asks (its
-# kind and settings) is kept in each process after the first answer has read it, and the answer
-# is then counted and stored by a write that checks, in the same statement, everything that was
-# kept: that the question still belongs to the poll with this code, asks the same, is open, and
-# that the poll is live. When anything differs, nothing is written and the answer takes the full
-# path, which reads the question afresh. What is kept saves a read; it never decides.
+# kind and settings) is kept in each process once an answer has read it, so the next answers can
+# be written at once (`answer_writes`). Every such write checks, in the same statement, all that
+# was kept: that the question still belongs to the poll with this code, asks the same, is open,
+# and that the poll is live. When anything differs, nothing is written and the answer takes the
+# full path, which reads the question afresh. What is kept saves a read; it never decides.
 
 ASKED_KEPT = 1000  # open questions a process remembers; more than any number of rooms at once
 _ASKED: dict[tuple[str, int], QuestionToAnswer] = {}
 
 
-def record_known_answer(code: str, question_id: int, secrets_by_poll: Mapping[str, str], form: Mapping,
-                        connection: sa.Connection) -> bool:
-    """Store the answer when this process knows the question and the browser has joined its poll.
+def known_question(code: str, question_id: int) -> QuestionToAnswer | None:
+    """The question as this process last read it, open in a live poll; None when not read here."""
+    return _ASKED.get((normalise_code(code), question_id))
 
-    Returns False when it could not tell (a question not yet read here, a browser that has not
-    joined, a poll that changed, an answer that does not fit): the caller then takes the full
-    path, `question_to_answer` and `record_answer`, which says why. Raises `TooMany` for a flood.
-    """
-    code = normalise_code(code)
-    question = _ASKED.get((code, question_id))
-    secret = secrets_by_poll.get(str(question.poll_id)) if question is not None else None
-    if not secret:
-        return False
-    try:
-        value = parse_answer(question.kind, question.settings or {}, form)
-    except Refused:
-        return False  # said by the full path, with the question as it is now
-    now = utcnow()
-    limit = current_app.config["POLL_ANSWERS_PER_MINUTE"]
-    params = {
-        "p_key": participant_hash(secret), "p_poll": question.poll_id, "p_since": now - ANSWER_WINDOW, "p_now": now,
-        "g_question": question_id, "g_code": code, "g_kind": question.kind, "g_settings": question.settings_text,
-    }
-    if connection.dialect.name == "postgresql":
-        row = connection.execute(_GUARDED_COUNT_AND_UPSERT, {
-            **params, "a_question": question_id, "a_key": answer_key(secret, question_id), "a_value": value,
-            "a_now": now, "a_limit": limit,
-        }).one_or_none()
-    else:
-        row = connection.execute(_GUARDED_COUNT_REQUEST, params).one_or_none()
-    if row is None:
-        _ASKED.pop((code, question_id), None)
-        return False
-    hits, team_id = row
-    if hits > limit:
-        raise TooMany(_("Du har sendt svært mange svar på kort tid. Vent et minutt og prøv igjen."))
-    if connection.dialect.name != "postgresql":
-        _upsert(connection, question_id, answer_key(secret, question_id), value, team_id, now)
-    return True
+
+def forget_question(code: str, question_id: int) -> None:
+    _ASKED.pop((normalise_code(code), question_id), None)
 
 
 def record_answer(
@@ -252,9 +220,9 @@ def record_answer(
 
 
 def answer_connection() -> sa.Connection:
-    """The connection an answer is stored on. On PostgreSQL the answer is one statement on the
-    answers' own engine, in autocommit: no BEGIN and COMMIT, and no ping, to wait for while a
-    room answers (see `create_app`). A connection the database has closed fails once with
+    """The connection an answer is stored on. On PostgreSQL that is the answers' own engine, in
+    autocommit: an answer is one statement, with no BEGIN and COMMIT, and no ping, to wait for
+    while a room answers (see `create_app`). A connection the database has closed fails once with
     `connection_invalidated`; the answer can then be sent again on a new one."""
     return db.engines.get("answers", db.engine).connect()
 
@@ -325,32 +293,12 @@ def _question_statement(*criteria) -> sa.Select:
     )
 
 
-def _still_asked() -> sa.Exists:
-    """The question the fast path kept is still the one in the database, open in a live poll."""
-    questions, polls = PollQuestion.__table__, Poll.__table__
-    return (
-        sa.select(questions.c.id)
-        .join_from(questions, polls, polls.c.id == questions.c.poll_id)
-        .where(
-            questions.c.id == sa.bindparam("g_question"),
-            polls.c.id == sa.bindparam("p_poll"),
-            polls.c.code == sa.bindparam("g_code"),
-            polls.c.state == PollState.LIVE,
-            questions.c.state == QuestionState.OPEN,
-            questions.c.kind == sa.bindparam("g_kind", type_=questions.c.kind.type),
-            sa.cast(questions.c.settings, sa.Text) == sa.bindparam("g_settings", type_=sa.Text),
-        )
-        .exists()
-    )
-
-
-def _count_request_statement(*criteria) -> sa.Update:
+def _count_request_statement() -> sa.Update:
     participants = Participant.__table__
     expired = participants.c.window_started_at < sa.bindparam("p_since")
     return (
         sa.update(participants)
-        .where(participants.c.key_hash == sa.bindparam("p_key"), participants.c.poll_id == sa.bindparam("p_poll"),
-               *criteria)
+        .where(participants.c.key_hash == sa.bindparam("p_key"), participants.c.poll_id == sa.bindparam("p_poll"))
         .values(
             window_hits=sa.case((expired, 1), else_=participants.c.window_hits + 1),
             window_started_at=sa.case((expired, sa.bindparam("p_now")), else_=participants.c.window_started_at),
@@ -380,15 +328,14 @@ def _upsert_statement(insert) -> sa.Insert:
 _QUESTION_BY_CODE = _question_statement(Poll.__table__.c.code == sa.bindparam("q_code"))
 _QUESTION_IN_POLL = _question_statement(PollQuestion.__table__.c.poll_id == sa.bindparam("q_poll"))
 _COUNT_REQUEST = _count_request_statement()
-_GUARDED_COUNT_REQUEST = _count_request_statement(_still_asked())
 _UPSERT = {"sqlite": _upsert_statement(sqlite.insert), "postgresql": _upsert_statement(postgresql.insert)}
 
 
-def _count_and_upsert_statement(count: sa.Update) -> sa.Select:
+def _count_and_upsert_statement() -> sa.Select:
     """WITH counted AS (UPDATE participants … RETURNING hits, team), stored AS (INSERT INTO
-    answers SELECT … FROM counted WHERE hits <= limit ON CONFLICT DO UPDATE) SELECT hits, team."""
+    answers SELECT … FROM counted WHERE hits <= limit ON CONFLICT DO UPDATE) SELECT hits."""
     answers = Answer.__table__
-    counted = count.cte("counted")
+    counted = _COUNT_REQUEST.cte("counted")
     rows = sa.select(
         sa.bindparam("a_question"),
         sa.bindparam("a_key"),
@@ -406,11 +353,10 @@ def _count_and_upsert_statement(count: sa.Update) -> sa.Select:
         set_={"value": insert.excluded.value, "team_id": insert.excluded.team_id,
               "updated_at": insert.excluded.updated_at},
     ).cte("stored")
-    return sa.select(counted.c.window_hits.label("hits"), counted.c.team_id).add_cte(stored)
+    return sa.select(counted.c.window_hits.label("hits")).add_cte(stored)
 
 
-_COUNT_AND_UPSERT = _count_and_upsert_statement(_COUNT_REQUEST)
-_GUARDED_COUNT_AND_UPSERT = _count_and_upsert_statement(_GUARDED_COUNT_REQUEST)
+_COUNT_AND_UPSERT = _count_and_upsert_statement()
 
 
 def live_stamp(poll_id: int) -> str | None:

@@ -14,7 +14,7 @@ from flask_babel import gettext as _
 
 from verksted.errors import Refused
 from verksted.extensions import db
-from verksted.polls import answering, bp
+from verksted.polls import answer_writes, answering, bp
 from verksted.polls.answering import TooMany
 from verksted.polls.kinds import TEXT_MAX, WORD_MAX
 from verksted.polls.models import Participant, Poll, PollPace, PollQuestion, PollState, QuestionKind, QuestionState
@@ -80,7 +80,7 @@ def _store_answer(code: str, question_id: int):
     # say why, and to slow down guessing.
     with answering.answer_connection() as connection:
         try:
-            if not answering.record_known_answer(code, question_id, _secrets(), request.form, connection):
+            if not answer_writes.record_known_answer(code, question_id, _secrets(), request.form, connection):
                 question = answering.question_to_answer(code, question_id, connection)
                 if question is not None and question.poll_state is PollState.LIVE and _secret(question.poll_id):
                     poll_id = question.poll_id
