@@ -6,7 +6,9 @@ and the HTTPS proxy in front buffers slow phones. WEB_CONCURRENCY sets the numbe
 import multiprocessing
 import os
 
-workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
+# Two per core and one more, as gunicorn advises: a synchronous worker waits while the database
+# answers and while the proxy takes its reply, and the others use the cores meanwhile.
+workers = int(os.environ.get("WEB_CONCURRENCY", 2 * multiprocessing.cpu_count() + 1))
 worker_class = "sync"
 timeout = 30
 graceful_timeout = 20

@@ -9,7 +9,9 @@ value, none lost, none doubled.
 
 Measured: the latency of every answer sent (p50, p95), answers per second over the answering,
 the same server's rate on a trivial endpoint (/helse) with the same number of clients, their
-ratio, and the largest resident memory of any server process during the run.
+ratio, and the largest resident memory of any server process during the run. On stderr, each
+phase's rate and the CPU time per request of the server, this client and (when it runs on this
+machine) PostgreSQL.
 
     python bench/polls.py                         a new SQLite file
     VERKSTED_BENCH_DATABASE_URL=… python bench/polls.py    that database

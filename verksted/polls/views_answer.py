@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 
 import sqlalchemy as sa
-from flask import abort, flash, jsonify, make_response, redirect, render_template, request, session, url_for
+from flask import abort, current_app, flash, jsonify, make_response, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 
 from verksted.errors import Refused
@@ -317,10 +317,17 @@ def _remember(poll_id: int, secret: str) -> None:
 
 
 def _wants_json() -> bool:
+    if request.headers.get("Accept") == "application/json":  # what the page's script sends
+        return True
     return request.accept_mimetypes.best_match(["text/html", "application/json"]) == "application/json"
 
 
+STORED = b'{"ok":true}\n'  # the reply to every stored answer, made once
+
+
 def _json_reply(ok: bool, message: str | None = None, status: int = 200):
+    if ok and message is None and status == 200:
+        return current_app.response_class(STORED, mimetype="application/json")
     response = jsonify(ok=ok, message=message) if message else jsonify(ok=ok)
     response.status_code = status
     return response
