@@ -1,6 +1,7 @@
 """Verksted: learning networks (utviklingsverksted) for municipal health and care services."""
 from __future__ import annotations
 
+import sqlalchemy as sa
 from flask import Flask
 
 from verksted.config import load_config
@@ -39,6 +40,9 @@ def _init_extensions(app: Flask) -> None:
 
     _add_answers_engine(app)
     db.init_app(app)
+    if "answers" in app.config.get("SQLALCHEMY_BINDS", {}):
+        with app.app_context():
+            sa.event.listen(db.engines["answers"], "connect", _commit_answers_without_waiting)
     migrate.init_app(app, db, directory=str(app.root_path + "/../migrations"), render_as_batch=True)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale, default_translation_directories=i18n.TRANSLATIONS)
@@ -62,14 +66,20 @@ def _add_answers_engine(app: Flask) -> None:
     each answer is one statement, so it runs in autocommit, and no ping is sent before every use
     (a whole room answers at once). The answer view sends again on a new connection when the
     database has closed the one it got."""
-    import sqlalchemy as sa
-
     url = app.config["SQLALCHEMY_DATABASE_URI"]
     if sa.engine.make_url(url).get_backend_name() == "postgresql":
         app.config["SQLALCHEMY_BINDS"] = {
             **app.config.get("SQLALCHEMY_BINDS", {}),
             "answers": {"url": url, "pool_pre_ping": False, "isolation_level": "AUTOCOMMIT"},
         }
+
+
+def _commit_answers_without_waiting(dbapi_connection, connection_record) -> None:
+    """An answer's commit does not wait for the disk: answers are then as durable on PostgreSQL
+    as on SQLite in WAL mode with synchronous=NORMAL. A crash of the database server may lose
+    the last moment's answers (the phones can send them again); it never leaves the data
+    inconsistent. Everything else Verksted stores waits for the disk as usual."""
+    dbapi_connection.execute("SET synchronous_commit = off")
 
 
 def _register_blueprints(app: Flask) -> None:

@@ -302,6 +302,16 @@ def test_an_answer_after_the_database_closed_the_connection_is_stored(client, ap
     assert answers(app, question.id) == [{"score": 4}]
 
 
+@pytest.mark.skipif(not ON_POSTGRES, reason="SQLite's own setting (WAL, synchronous=NORMAL) is the same for all")
+def test_only_answers_commit_without_waiting_for_the_disk(app):
+    with app.app_context():
+        with db.engines["answers"].connect() as answers_connection, db.engine.connect() as other:
+            for_answers = answers_connection.exec_driver_sql("SHOW synchronous_commit").scalar()
+            for_the_rest = other.exec_driver_sql("SHOW synchronous_commit").scalar()
+
+    assert (for_answers, for_the_rest) == ("off", "on")
+
+
 def test_a_long_open_answer_with_line_breaks_fits_as_the_counter_says(client, app, poll):
     question = question_of(poll, QuestionKind.TEXT)
     typed = "\r\n".join(["Linje med æøå"] * 70)  # 979 characters as the page counts them, more with \r
