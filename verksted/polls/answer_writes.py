@@ -33,19 +33,20 @@ from verksted.polls.answering import (
     participant_hash,
 )
 from verksted.polls.kinds import parse_answer
+from verksted.polls.models import PollState, QuestionState
 
 SQLITE_TIME = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy stores a DateTime in SQLite
 
 # The participant's request is counted in its one-minute window, if the question is still the
 # one the process kept, open in a live poll; returns the count and the participant's municipality.
-_COUNT = """
+_COUNT = f"""
 UPDATE poll_participants SET
     window_hits = CASE WHEN window_started_at < :since THEN 1 ELSE window_hits + 1 END,
     window_started_at = CASE WHEN window_started_at < :since THEN :now ELSE window_started_at END
 WHERE key_hash = :participant AND poll_id = :poll AND EXISTS (
     SELECT 1 FROM poll_questions JOIN polls ON polls.id = poll_questions.poll_id
     WHERE poll_questions.id = :question AND polls.id = :poll AND polls.code = :code
-      AND polls.state = 'live' AND poll_questions.state = 'open'
+      AND polls.state = '{PollState.LIVE.value}' AND poll_questions.state = '{QuestionState.OPEN.value}'
       AND poll_questions.kind = :kind AND CAST(poll_questions.settings AS TEXT) = :settings)
 RETURNING window_hits, team_id"""
 

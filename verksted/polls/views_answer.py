@@ -73,11 +73,11 @@ def answer(code: str, question_id: int):
 
 
 def _store_answer(code: str, question_id: int):
-    # A whole room answers at once. An answer to a question this process has seen is counted and
-    # stored in one guarded write; the first answer, or one after the presenter changed something,
-    # reads the question first. Both store it on a connection of their own, past the ORM session.
-    # Only when the read fails, or the browser has not joined, is the code looked at again: to
-    # say why, and to slow down guessing.
+    # A whole room answers at once. An answer to a question this process has read is counted and
+    # stored by `answer_writes`, straight through the driver and guarded by what was read; the
+    # first answer, or one after the presenter changed something, reads the question first. Both
+    # store it on a connection of their own, past the ORM session. Only when the read fails, or
+    # the browser has not joined, is the code looked at again: to say why, and to slow guessing.
     with answering.answer_connection() as connection:
         try:
             if not answer_writes.record_known_answer(code, question_id, _secrets(), request.form, connection):
