@@ -6,9 +6,9 @@ and the HTTPS proxy in front buffers slow phones. WEB_CONCURRENCY sets the numbe
 import multiprocessing
 import os
 
-# Two per core and one more, as gunicorn advises: a synchronous worker waits while the database
-# answers and while the proxy takes its reply, and the others use the cores meanwhile.
-workers = int(os.environ.get("WEB_CONCURRENCY", 2 * multiprocessing.cpu_count() + 1))
+# One per core: an answer waits little for the database (its commit does not wait for the disk),
+# and more workers than cores measured no faster on SQLite and slower on PostgreSQL (bench/polls.py).
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
 worker_class = "sync"
 timeout = 30
 graceful_timeout = 20
