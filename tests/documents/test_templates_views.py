@@ -2,7 +2,10 @@
 them in the browser, and bad input is explained next to the field without losing what was typed."""
 from __future__ import annotations
 
+import copy
+import os
 import re
+import threading
 from datetime import date
 from types import SimpleNamespace
 
@@ -536,3 +539,37 @@ def test_the_template_pages_cost_the_same_for_2_and_20_templates(make_network, m
     assert measured(f"/nettverk/{small.id}/maler") == measured(f"/nettverk/{large.id}/maler")
     assert measured(f"/maler/{firsts[small.id]}") == measured(f"/maler/{firsts[large.id]}")
     assert measured(f"/nettverk/{small.id}/maler/kopier") == measured(f"/nettverk/{large.id}/maler/kopier")
+
+
+# --- two project leaders at once ---------------------------------------------------------------
+
+
+@pytest.mark.skipif(not os.environ.get("VERKSTED_TEST_POSTGRES"), reason="SQLite lets only one writer in at a time")
+def test_two_leaders_saving_different_sections_at_once_both_keep_their_change(as_, cast, app):
+    template_id = cast.templates[DocumentKind.FREMDRIFTSPLAN]
+    leader = as_("leader")
+    with app.app_context():
+        version = version_of(template_id)
+        version_id, sections = version.id, copy.deepcopy(version.sections)
+        engine = db.engine
+    next(s for s in sections if s["key"] == "s-team")["heading"] = "Teamet – endret av en kollega"
+    saved = {}
+
+    def save_another_section():
+        saved["response"] = leader.post(f"/maler/{template_id}/deler/s-effektmal/rediger",
+                                        data={"heading": "Effektmål – endret", "guidance": ""})
+
+    with engine.connect() as colleague:  # a colleague's save of another section, half done
+        colleague.execute(sa.select(DocumentTemplate.id).where(DocumentTemplate.id == template_id).with_for_update())
+        colleague.execute(sa.update(TemplateVersion).where(TemplateVersion.id == version_id).values(sections=sections))
+        second = threading.Thread(target=save_another_section)
+        second.start()
+        second.join(0.5)
+        waited = second.is_alive()
+        colleague.commit()
+    second.join(10)
+
+    assert waited  # the second save waits for the first, then works on top of it
+    assert saved["response"].status_code == 302
+    headings = sections_of(app, template_id)
+    assert "Teamet – endret av en kollega" in headings and "Effektmål – endret" in headings

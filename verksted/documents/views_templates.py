@@ -35,7 +35,13 @@ def _network(network_id: int, action: Action = Action.VIEW_NETWORK) -> Network:
 
 
 def _template(template_id: int, action: Action = Action.REVIEW) -> DocumentTemplate:
-    template = db.first_or_404(services.template_query(template_id))
+    query = services.template_query(template_id)
+    if request.method == "POST":
+        # A change reads the template's sections, changes one and writes them all back: two
+        # project leaders saving at the same moment take turns, the second on top of the first,
+        # so neither change is lost (PostgreSQL; SQLite lets only one writer in at a time).
+        query = query.with_for_update(of=DocumentTemplate)
+    template = db.first_or_404(query)
     authorize(action, template)
     return template
 
