@@ -140,7 +140,7 @@ class QuestionToAnswer(NamedTuple):
     settings: dict | None
     state: QuestionState
     poll_state: PollState
-    settings_text: str | None = None  # the settings as the database holds them, to compare with
+    settings_text: str  # the settings as the database holds them, to compare with
 
 
 def question_to_answer(code: str, question_id: int, connection: sa.Connection | None = None) -> QuestionToAnswer | None:
